@@ -1,0 +1,61 @@
+import { parseArgs } from "node:util";
+import { answerQuery } from "../answer/answer.js";
+import type { KnowledgeIndex } from "../index/knowledgeIndex.js";
+import { toLookupJson } from "../render/json.js";
+import { COLOR_STYLE, PLAIN_STYLE, renderAnswerText } from "../render/terminal.js";
+import type { Lang } from "../text/language.js";
+import { type CliIo, EXIT_NO_MATCH, EXIT_OK, readLines, UsageError, useColor } from "./io.js";
+import { parseLangOption } from "./options.js";
+
+export const LOOKUP_USAGE = "agora-bot lookup [--lang en|zh] [--json | --jsonl] <query…>";
+
+export async function runLookup(
+  args: readonly string[],
+  io: CliIo,
+  index: () => KnowledgeIndex,
+  defaultLang: Lang,
+): Promise<number> {
+  const { values, positionals } = parseOptions(args);
+  const lang = parseLangOption(values.lang);
+  if (values.json && values.jsonl)
+    throw new UsageError("--json and --jsonl cannot be combined", LOOKUP_USAGE);
+  const options = { lang, defaultLang };
+
+  if (values.jsonl) {
+    if (positionals.length > 0)
+      throw new UsageError("--jsonl reads queries from stdin, one a line; drop the arguments", LOOKUP_USAGE);
+    const knowledge = index();
+    let allFound = true;
+    for await (const line of readLines(io.stdin)) {
+      const answer = answerQuery(knowledge, line, options);
+      if (answer.items.length === 0) allFound = false;
+      io.stdout.write(`${JSON.stringify(toLookupJson(answer))}\n`);
+    }
+    return allFound ? EXIT_OK : EXIT_NO_MATCH;
+  }
+
+  const query = positionals.join(" ").trim();
+  if (query === "")
+    throw new UsageError("lookup needs a query: a code, an error name or a few words", LOOKUP_USAGE);
+  const answer = answerQuery(index(), query, options);
+  if (values.json) io.stdout.write(`${JSON.stringify(toLookupJson(answer), null, 2)}\n`);
+  else io.stdout.write(renderAnswerText(answer, useColor(io) ? COLOR_STYLE : PLAIN_STYLE));
+  return answer.items.length > 0 ? EXIT_OK : EXIT_NO_MATCH;
+}
+
+function parseOptions(args: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        lang: { type: "string" },
+        json: { type: "boolean", default: false },
+        jsonl: { type: "boolean", default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error), LOOKUP_USAGE);
+  }
+}

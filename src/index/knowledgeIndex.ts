@@ -1,0 +1,152 @@
+import Fuse from "fuse.js";
+import type { KnowledgeBase } from "../knowledge/load.js";
+import type {
+  EntryCode,
+  EntryMessage,
+  EntryName,
+  KnowledgeEntry,
+  LocalizedText,
+  PlatformFamily,
+} from "../knowledge/schema.js";
+import { identifierKeys } from "../text/identifier.js";
+import { type Phrase, splitPhrase } from "./phrases.js";
+
+export interface CodeRecord {
+  readonly entry: KnowledgeEntry;
+  readonly code: EntryCode;
+}
+
+export interface NameRecord {
+  readonly entry: KnowledgeEntry;
+  readonly name: EntryName;
+}
+
+export interface MessageRecord {
+  readonly entry: KnowledgeEntry;
+  readonly message: EntryMessage;
+  /** Lower-cased text, the form queries and log lines are compared in. */
+  readonly needle: string;
+}
+
+/** What a code or name means where it is not a token error (native 2 is ERR_INVALID_ARGUMENT). */
+export interface OtherMeaning {
+  readonly code: number;
+  readonly platform: PlatformFamily;
+  readonly name: string;
+  readonly meaning: LocalizedText;
+  /** The entry whose code this shadows. */
+  readonly entry: KnowledgeEntry;
+}
+
+export interface PhraseRecord {
+  readonly entry: KnowledgeEntry;
+  readonly phrase: Phrase;
+}
+
+export interface NameKeyRecord {
+  readonly key: string;
+  readonly record: NameRecord;
+}
+
+/** Everything the matcher and scanner look up, built once when the knowledge base loads. */
+export interface KnowledgeIndex {
+  readonly knowledge: KnowledgeBase;
+  readonly entries: readonly KnowledgeEntry[];
+  readonly byCode: ReadonlyMap<number, CodeRecord>;
+  readonly byNameKey: ReadonlyMap<string, NameRecord>;
+  readonly nameKeys: readonly NameKeyRecord[];
+  readonly messages: readonly MessageRecord[];
+  readonly otherMeaningsByCode: ReadonlyMap<number, readonly OtherMeaning[]>;
+  readonly otherMeaningsByNameKey: ReadonlyMap<string, OtherMeaning>;
+  readonly phrases: readonly PhraseRecord[];
+  /** Every ASCII word used in a phrase: the words a typo in a query is corrected towards. */
+  readonly vocabulary: ReadonlySet<string>;
+  readonly nameSearch: Fuse<NameKeyRecord>;
+  readonly entrySearch: Fuse<EntrySearchDocument>;
+}
+
+export interface EntrySearchDocument {
+  readonly entry: KnowledgeEntry;
+  readonly titles: readonly string[];
+  readonly keywords: readonly string[];
+  readonly names: readonly string[];
+}
+
+export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
+  const byCode = new Map<number, CodeRecord>();
+  const byNameKey = new Map<string, NameRecord>();
+  const messages: MessageRecord[] = [];
+  const otherMeaningsByCode = new Map<number, OtherMeaning[]>();
+  const otherMeaningsByNameKey = new Map<string, OtherMeaning>();
+  const phrases: PhraseRecord[] = [];
+  const vocabulary = new Set<string>();
+
+  for (const entry of knowledge.entries) {
+    for (const code of entry.codes) {
+      byCode.set(code.code, { entry, code });
+      for (const other of code.otherMeanings) {
+        const meaning: OtherMeaning = { code: code.code, entry, ...other };
+        const list = otherMeaningsByCode.get(code.code) ?? [];
+        list.push(meaning);
+        otherMeaningsByCode.set(code.code, list);
+        for (const key of identifierKeys(other.name)) otherMeaningsByNameKey.set(key, meaning);
+      }
+    }
+    for (const name of entry.names) {
+      for (const key of identifierKeys(name.name)) {
+        if (!byNameKey.has(key)) byNameKey.set(key, { entry, name });
+      }
+    }
+    for (const message of entry.messages) {
+      messages.push({ entry, message, needle: message.text.toLowerCase() });
+    }
+    for (const lang of ["en", "zh"] as const) {
+      for (const keyword of entry.keywords[lang]) {
+        const phrase = splitPhrase(keyword, lang);
+        phrases.push({ entry, phrase });
+        for (const term of phrase.terms) if (term.ascii) vocabulary.add(term.text);
+      }
+    }
+  }
+
+  const nameKeys = [...byNameKey].map(([key, record]) => ({ key, record }));
+  const nameSearch = new Fuse(nameKeys, {
+    keys: ["key"],
+    includeScore: true,
+    threshold: 0.4,
+    ignoreLocation: true,
+  });
+  const entrySearch = new Fuse<EntrySearchDocument>(
+    knowledge.entries.map((entry) => ({
+      entry,
+      titles: [entry.title.en, entry.title.zh],
+      keywords: [...entry.keywords.en, ...entry.keywords.zh],
+      names: entry.names.map((name) => name.name),
+    })),
+    {
+      keys: [
+        { name: "names", weight: 2 },
+        { name: "keywords", weight: 1.5 },
+        { name: "titles", weight: 1 },
+      ],
+      includeScore: true,
+      threshold: 0.45,
+      ignoreLocation: true,
+    },
+  );
+
+  return {
+    knowledge,
+    entries: knowledge.entries,
+    byCode,
+    byNameKey,
+    nameKeys,
+    messages,
+    otherMeaningsByCode,
+    otherMeaningsByNameKey,
+    phrases,
+    vocabulary,
+    nameSearch,
+    entrySearch,
+  };
+}

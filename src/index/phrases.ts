@@ -1,0 +1,46 @@
+import type { Lang } from "../text/language.js";
+
+/**
+ * A keyword phrase split into terms. A query matches a phrase when every term appears in it,
+ * in order: order is what tells "certificate on, no token" (120) from "no certificate, token" (119).
+ */
+export interface Phrase {
+  readonly text: string;
+  readonly lang: Lang;
+  readonly terms: readonly Term[];
+}
+
+/** ASCII terms match whole query words (typos allowed); other terms match as substrings. */
+export interface Term {
+  readonly text: string;
+  readonly ascii: boolean;
+}
+
+const ASCII_WORD = /^[a-z0-9']+$/;
+
+export function splitPhrase(text: string, lang: Lang): Phrase {
+  const normalized = normalizeProse(text);
+  const terms = normalized
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((term) => ({ text: term, ascii: ASCII_WORD.test(term) }));
+  return { text, lang, terms };
+}
+
+// Spellings people use for one thing, folded before matching so phrases need only one form.
+const FOLDS: readonly [RegExp, string][] = [
+  [/\bapp[\s_-]?ids?\b/g, "appid"],
+  [/\bapp[\s_-]?certificates?\b/g, "certificate"],
+  [/\bcert(?:s|ificates)?\b/g, "certificate"],
+  [/\btokens\b/g, "token"],
+  [/\bkeys\b/g, "key"],
+  [/\bapp\s*证书/g, "证书"],
+  [/令牌/g, "token"],
+];
+
+/** NFKC, lower case, and the folds above: the one form both phrases and queries are read in. */
+export function normalizeProse(text: string): string {
+  let normalized = text.normalize("NFKC").toLowerCase();
+  for (const [pattern, replacement] of FOLDS) normalized = normalized.replace(pattern, replacement);
+  return normalized;
+}

@@ -1,0 +1,260 @@
+import type { KnowledgeIndex, NameRecord, OtherMeaning } from "../index/knowledgeIndex.js";
+import { similarity } from "../text/editDistance.js";
+import { coreIdentifierKey, identifierKeys } from "../text/identifier.js";
+import { matchWords, readProseQuery } from "./matchWords.js";
+import {
+  CODE_CONTEXT_WORDS,
+  CODE_FILLER_WORDS,
+  parseNumberToken,
+  type QueryToken,
+  tokenizeQuery,
+} from "./queryTokens.js";
+import { MATCH_THRESHOLD, MAX_SUGGESTIONS, type Match, type MatchOutcome, type Suggestion } from "./types.js";
+
+/** Longer queries are pastes, not questions: the scanner reads those; the matcher reads the head. */
+export const MAX_QUERY_LENGTH = 2000;
+
+const TYPO_MATCH_SIMILARITY = 0.84;
+const TYPO_SUGGEST_SIMILARITY = 0.6;
+
+/**
+ * Finds the entries a query names: exact codes, names and SDK messages first (index lookups), then
+ * typos of identifiers and plain-language phrases (scored), best first.
+ */
+export function matchQuery(index: KnowledgeIndex, rawQuery: string): MatchOutcome {
+  const query = rawQuery.slice(0, MAX_QUERY_LENGTH);
+  const tokens = tokenizeQuery(query);
+  const matches: Match[] = [];
+  const suggestions: Suggestion[] = [];
+  const notTokenErrors: OtherMeaning[] = [];
+  const seen = new Set<string>();
+  const add = (match: Match) => {
+    if (seen.has(match.entry.id)) return;
+    seen.add(match.entry.id);
+    matches.push(match);
+  };
+
+  const codesOnly = tokens.length > 0 && tokens.every((token) => isCodeOrFiller(token.text));
+  // Tokens already explained by a code or name are blanked before the plain-words pass, so
+  // "token-privilege-did-expire" is not read again as the words "token … expire".
+  const explained: QueryToken[] = [];
+  tokens.forEach((token, position) => {
+    const previous = tokens[position - 1]?.text.toLowerCase();
+    const number = parseNumberToken(token.text);
+    if (number) {
+      const inContext =
+        codesOnly ||
+        number.hash ||
+        number.negative ||
+        (previous !== undefined && CODE_CONTEXT_WORDS.has(previous));
+      if (inContext) {
+        matchCode(index, number.value, number.negative, token, add, notTokenErrors);
+        explained.push(token);
+      }
+      return;
+    }
+    const named = lookUpName(index, token.text);
+    if (named) {
+      add(nameMatch(named, token.text, 1, "name"));
+      explained.push(token);
+      return;
+    }
+    const other = lookUpOtherMeaning(index, token.text);
+    if (other) {
+      if (!notTokenErrors.includes(other)) notTokenErrors.push(other);
+      explained.push(token);
+      return;
+    }
+    if (looksLikeIdentifier(token.text) && matchIdentifierTypo(index, token.text, add, suggestions)) {
+      explained.push(token);
+    }
+  });
+
+  const lowered = query.toLowerCase();
+  for (const record of index.messages) {
+    if (lowered.includes(record.needle)) {
+      add({
+        entry: record.entry,
+        score: 1,
+        via: "message",
+        matched: record.message.text,
+        ...(record.message.code === undefined ? {} : { code: record.message.code }),
+        platforms: [record.message.platform.startsWith("web") ? "web" : "native"],
+        otherMeanings: [],
+      });
+    }
+  }
+
+  if (!codesOnly) {
+    for (const result of matchWords(index, readProseQuery(blankOut(query, explained)))) {
+      if (result.complete && result.score >= MATCH_THRESHOLD) {
+        add({
+          entry: result.record.entry,
+          score: round(result.score),
+          via: "words",
+          matched: result.record.phrase.text,
+          platforms: result.record.entry.reportedBy.map((report) => report.platform),
+          otherMeanings: [],
+        });
+      } else suggestions.push({ entry: result.record.entry, score: round(result.score) });
+    }
+  }
+
+  matches.sort((a, b) => b.score - a.score);
+  return {
+    query,
+    matches,
+    suggestions:
+      matches.length > 0 || notTokenErrors.length > 0 ? [] : rankSuggestions(index, query, suggestions),
+    notTokenErrors,
+  };
+}
+
+function isCodeOrFiller(text: string): boolean {
+  return parseNumberToken(text) !== undefined || CODE_FILLER_WORDS.has(text.toLowerCase());
+}
+
+function matchCode(
+  index: KnowledgeIndex,
+  value: number,
+  negative: boolean,
+  token: QueryToken,
+  add: (match: Match) => void,
+  notTokenErrors: OtherMeaning[],
+): void {
+  const record = index.byCode.get(value);
+  const others = index.otherMeaningsByCode.get(value) ?? [];
+  // A negative number is a native return value: it names the entry only where native SDKs use the code.
+  if (record && (!negative || record.code.platforms.includes("native"))) {
+    add({
+      entry: record.entry,
+      score: 1,
+      via: "code",
+      matched: token.text,
+      code: value,
+      platforms: record.code.platforms,
+      otherMeanings: others,
+    });
+    return;
+  }
+  for (const other of others) {
+    if (other.platform === "native" && !notTokenErrors.includes(other)) notTokenErrors.push(other);
+  }
+}
+
+/** Exact name lookup on the whole token, then on each dotted or colon-separated part. */
+function lookUpName(index: KnowledgeIndex, text: string): NameRecord | undefined {
+  for (const key of identifierKeys(text)) {
+    const record = index.byNameKey.get(key);
+    if (record) return record;
+  }
+  const parts = text.split(/[.:]/).filter(Boolean);
+  if (parts.length > 1) {
+    for (const part of parts.reverse()) {
+      for (const key of identifierKeys(part)) {
+        const record = index.byNameKey.get(key);
+        if (record && key.length >= 6) return record;
+      }
+    }
+  }
+  return undefined;
+}
+
+function lookUpOtherMeaning(index: KnowledgeIndex, text: string): OtherMeaning | undefined {
+  for (const key of identifierKeys(text)) {
+    const other = index.otherMeaningsByNameKey.get(key);
+    if (other) return other;
+  }
+  return undefined;
+}
+
+function nameMatch(record: NameRecord, matched: string, score: number, via: "name" | "typo"): Match {
+  const code = record.name.code;
+  const codeRecord = code === undefined ? undefined : record.entry.codes.find((item) => item.code === code);
+  return {
+    entry: record.entry,
+    score,
+    via,
+    matched,
+    ...(code === undefined ? {} : { code }),
+    name: record.name,
+    platforms: codeRecord?.platforms ?? platformsOfName(record),
+    otherMeanings:
+      codeRecord?.otherMeanings.map((other) => ({ ...other, code: codeRecord.code, entry: record.entry })) ??
+      [],
+  };
+}
+
+function platformsOfName(record: NameRecord): Match["platforms"] {
+  switch (record.name.platform) {
+    case "javascript":
+    case "web-3x":
+    case "web-4x":
+      return ["web"];
+    default:
+      return ["native"];
+  }
+}
+
+/** Identifiers look like code: underscores, dots, colons, camelCase, or a run of capitals. */
+export function looksLikeIdentifier(text: string): boolean {
+  if (coreIdentifierKey(text).length < 5) return false;
+  return /[_.:]/.test(text) || /[a-z][A-Z]/.test(text) || /^[A-Z]{6,}$/.test(text);
+}
+
+function matchIdentifierTypo(
+  index: KnowledgeIndex,
+  text: string,
+  add: (match: Match) => void,
+  suggestions: Suggestion[],
+): boolean {
+  const keys = identifierKeys(text);
+  let best: { record: NameRecord; similarity: number } | undefined;
+  for (const key of keys) {
+    for (const result of index.nameSearch.search(key, { limit: 5 })) {
+      const value = similarity(key, result.item.key);
+      if (!best || value > best.similarity) best = { record: result.item.record, similarity: value };
+    }
+  }
+  if (!best) return false;
+  if (best.similarity >= TYPO_MATCH_SIMILARITY) {
+    add(nameMatch(best.record, text, round(0.6 + (best.similarity - 0.5) * 0.7), "typo"));
+    return true;
+  }
+  if (best.similarity >= TYPO_SUGGEST_SIMILARITY) {
+    suggestions.push({ entry: best.record.entry, score: round(best.similarity * 0.7) });
+  }
+  return false;
+}
+
+function blankOut(query: string, tokens: readonly QueryToken[]): string {
+  if (tokens.length === 0) return query;
+  // Token offsets are into the NFKC form, so blank that form.
+  let text = query.normalize("NFKC");
+  for (const token of tokens) {
+    text = `${text.slice(0, token.start)}${" ".repeat(token.text.length)}${text.slice(token.start + token.text.length)}`;
+  }
+  return text;
+}
+
+function rankSuggestions(index: KnowledgeIndex, query: string, found: readonly Suggestion[]): Suggestion[] {
+  const best = new Map<string, Suggestion>();
+  for (const suggestion of found) {
+    const previous = best.get(suggestion.entry.id);
+    if (!previous || suggestion.score > previous.score) best.set(suggestion.entry.id, suggestion);
+  }
+  const trimmed = query.trim();
+  if (best.size === 0 && trimmed.length >= 4 && trimmed.length <= 60) {
+    for (const result of index.entrySearch.search(trimmed, { limit: MAX_SUGGESTIONS })) {
+      const score = 1 - (result.score ?? 1);
+      if (score >= 0.75 && !best.has(result.item.entry.id)) {
+        best.set(result.item.entry.id, { entry: result.item.entry, score: round(score * 0.5) });
+      }
+    }
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score).slice(0, MAX_SUGGESTIONS);
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

@@ -1,0 +1,82 @@
+/**
+ * Splits a short query into tokens: identifiers (with `.`, `:`, `-` and `_` inside), numbers
+ * (with an optional `#` or `-`), and runs of Han characters. Linear: each pattern is a single
+ * character class repeated, so no input can make it backtrack.
+ */
+export interface QueryToken {
+  readonly text: string;
+  readonly start: number;
+}
+
+const TOKEN = /#?-?[A-Za-z0-9_]+(?:[.:-][A-Za-z0-9_]+)*|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
+
+export function tokenizeQuery(query: string): QueryToken[] {
+  const tokens: QueryToken[] = [];
+  for (const match of query.normalize("NFKC").matchAll(TOKEN)) {
+    tokens.push({ text: match[0], start: match.index });
+  }
+  return tokens;
+}
+
+const NUMBER = /^#?(-?)(\d{1,9})$/;
+
+export interface NumberToken {
+  readonly value: number;
+  readonly negative: boolean;
+  readonly hash: boolean;
+}
+
+export function parseNumberToken(text: string): NumberToken | undefined {
+  const match = NUMBER.exec(text);
+  if (!match) return undefined;
+  return { value: Number(match[2]), negative: match[1] === "-", hash: text.startsWith("#") };
+}
+
+/** Words around a number that make it an error code rather than a count or a time. */
+export const CODE_CONTEXT_WORDS = new Set([
+  "error",
+  "err",
+  "errno",
+  "code",
+  "errorcode",
+  "error_code",
+  "errcode",
+  "err_code",
+  "onerror",
+  "错误码",
+  "错误",
+  "错误代码",
+  "报错",
+  "返回",
+  "返回值",
+]);
+
+/** Words that may stand beside codes in a code-only query ("error 109 and 110", "110 是什么"). */
+export const CODE_FILLER_WORDS = new Set([
+  ...CODE_CONTEXT_WORDS,
+  "and",
+  "or",
+  "vs",
+  "what",
+  "is",
+  "means",
+  "mean",
+  "meaning",
+  "agora",
+  "sdk",
+  "rtc",
+  "web",
+  "native",
+  "android",
+  "ios",
+  "zh",
+  "en",
+  "是什么",
+  "什么意思",
+  "是什么意思",
+  "是",
+  "什么",
+  "意思",
+  "和",
+  "码",
+]);
