@@ -1,0 +1,61 @@
+import type { KnowledgeEntry } from "../knowledge/schema.js";
+
+/** The SDK family a log comes from, inferred from its shape. */
+export type SdkFamily =
+  | "web-3x"
+  | "web-4x"
+  | "web"
+  | "android"
+  | "ios"
+  | "flutter"
+  | "react-native"
+  | "unity"
+  | "electron"
+  | "windows"
+  | "native"
+  | "unknown";
+
+export type Confidence = "high" | "medium" | "low";
+
+/** One knowledge entry found in a text, with where and how sure. */
+export interface Finding {
+  readonly entry: KnowledgeEntry;
+  /** The code the evidence carries, when it carries one. */
+  readonly code?: number;
+  /** The error, callback or event name as the text printed it, when it printed one. */
+  readonly name?: string;
+  /** The exact text that matched (before redaction). */
+  readonly matchedText: string;
+  /** The first matching line, redacted and shortened: safe to show back to people. */
+  readonly evidence: string;
+  /** 1-based line numbers of the matches, first occurrence first (capped). */
+  readonly lines: readonly number[];
+  /** How many lines matched in all (may exceed lines.length). */
+  readonly count: number;
+  /** The platform the finding is for: decides which fix an answer leads with. */
+  readonly platform: SdkFamily;
+  readonly confidence: Confidence;
+}
+
+export interface ScanTruncation {
+  readonly totalBytes: number;
+  readonly headBytes: number;
+  readonly tailBytes: number;
+  readonly skippedBytes: number;
+}
+
+export interface ScanResult {
+  /** The SDK family inferred for the whole text. */
+  readonly platform: SdkFamily;
+  /** Errors before callbacks, then by first occurrence. */
+  readonly findings: readonly Finding[];
+  readonly lineCount: number;
+  readonly bytesScanned: number;
+  /** Present when the input exceeded the cap and only its head and tail were read. */
+  readonly truncated?: ScanTruncation;
+}
+
+export interface ScanOptions {
+  /** Input cap in bytes; beyond it the head and tail are scanned and the rest reported as skipped. */
+  readonly maxBytes?: number;
+}
