@@ -11,7 +11,7 @@ export interface AnswerItem {
   readonly via: Match["via"];
   readonly matched: string;
   readonly headline: { readonly code?: number; readonly name: string };
-  /** Where this reading applies; empty when it applies everywhere the entry is reported. */
+  /** The one platform family where the matched code is this error; empty when it is on both. */
   readonly onlyOn: readonly PlatformFamily[];
   readonly otherMeanings: readonly OtherMeaning[];
 }
@@ -51,16 +51,14 @@ export function answerQuery(index: KnowledgeIndex, query: string, options: Answe
 }
 
 export function toAnswerItem(match: Match): AnswerItem {
-  const reported = match.entry.reportedBy.map((report) => report.platform);
-  const onlyOn =
-    match.code !== undefined ? match.platforms.filter((platform) => reported.includes(platform)) : [];
   return {
     entry: match.entry,
     score: match.score,
     via: match.via,
     matched: match.matched,
     headline: headlineFor(match.entry, match.code, match.name),
-    onlyOn: onlyOn.length === reported.length ? [] : onlyOn,
+    // A code that is a token error on one side only (118 on the Web) says so, even when the entry is one-sided too.
+    onlyOn: match.code !== undefined && match.platforms.length === 1 ? match.platforms : [],
     otherMeanings: match.otherMeanings,
   };
 }

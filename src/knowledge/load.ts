@@ -85,7 +85,9 @@ export function buildKnowledgeBase(dir: string, sources: readonly KnowledgeSourc
     if ("problems" in result) problems.push(...result.problems);
     else parsed.push({ file: source.file, entry: result.entry });
   }
-  problems.push(...crossCheck(parsed));
+  // Entries that failed to parse still exist by file name: no second error for pointing at them.
+  const knownIds = new Set(sources.map((source) => basename(source.file, extname(source.file))));
+  problems.push(...crossCheck(parsed, knownIds));
   if (problems.length > 0) throw new KnowledgeError(problems);
   const entries = parsed.map((item) => item.entry);
   return { dir, entries, byId: new Map(entries.map((entry) => [entry.id, entry])) };
@@ -98,7 +100,7 @@ export function parseKnowledgeSource(
   if (source.text.includes("\u0000")) {
     return { problems: [{ file, field: "", message: "binary content: expected a UTF-8 YAML text file" }] };
   }
-  const document = parseDocument(source.text, { prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(source.text, { prettyErrors: true, uniqueKeys: true });
   if (document.errors.length > 0) {
     return {
       problems: document.errors.map((error) => ({
@@ -139,7 +141,10 @@ function issuePath(issue: z.core.$ZodIssue): string {
 }
 
 /** Problems that only show across files: two entries claiming the same id, name, code or message. */
-function crossCheck(parsed: readonly { file: string; entry: KnowledgeEntry }[]): KnowledgeProblem[] {
+function crossCheck(
+  parsed: readonly { file: string; entry: KnowledgeEntry }[],
+  knownIds: ReadonlySet<string>,
+): KnowledgeProblem[] {
   const problems: KnowledgeProblem[] = [];
   const ids = new Map<string, string>();
   const nameOwners = new Map<string, { id: string; name: string }>();
@@ -153,15 +158,19 @@ function crossCheck(parsed: readonly { file: string; entry: KnowledgeEntry }[]):
     ids.set(entry.id, file);
 
     entry.names.forEach((name, index) => {
+      // One report a name, even when both its full and its core key collide.
+      const clash = identifierKeys(name.name)
+        .map((key) => nameOwners.get(key))
+        .find((owner) => owner !== undefined && owner.id !== entry.id);
+      if (clash) {
+        problems.push({
+          file,
+          field: `names[${index}].name`,
+          message: `"${name.name}" is ambiguous: it reads the same as "${clash.name}" in entry ${clash.id}`,
+        });
+      }
       for (const key of identifierKeys(name.name)) {
-        const owner = nameOwners.get(key);
-        if (owner && owner.id !== entry.id) {
-          problems.push({
-            file,
-            field: `names[${index}].name`,
-            message: `"${name.name}" is ambiguous: it reads the same as "${owner.name}" in entry ${owner.id}`,
-          });
-        } else nameOwners.set(key, { id: entry.id, name: name.name });
+        if (!nameOwners.has(key)) nameOwners.set(key, { id: entry.id, name: name.name });
       }
       if (name.code !== undefined && !entry.codes.some((code) => code.code === name.code)) {
         problems.push({
@@ -201,7 +210,7 @@ function crossCheck(parsed: readonly { file: string; entry: KnowledgeEntry }[]):
 
   for (const { file, entry } of parsed) {
     entry.related.entries.forEach((id, index) => {
-      if (!ids.has(id))
+      if (!ids.has(id) && !knownIds.has(id))
         problems.push({ file, field: `related.entries[${index}]`, message: `no entry with id "${id}"` });
     });
   }

@@ -1,0 +1,234 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { answerQuery } from "../../src/answer/answer.js";
+import { loadKnowledgeIndex } from "../../src/index/loadIndex.js";
+import { matchQuery } from "../../src/match/matchQuery.js";
+
+const index = loadKnowledgeIndex();
+const top = (query: string) => matchQuery(index, query).matches[0]?.entry.id;
+const ids = (query: string) => matchQuery(index, query).matches.map((match) => match.entry.id);
+
+interface SeedRow {
+  code: string;
+  names: string[];
+  entry: string;
+}
+
+function readSeedTable(): SeedRow[] {
+  const [, ...rows] = readFileSync(new URL("../fixtures/seed-table.tsv", import.meta.url), "utf8")
+    .trim()
+    .split("\n");
+  return rows.map((row) => {
+    const [code = "", java = "", objc = "", javascript = "", entry = ""] = row.split("\t");
+    return { code, names: [java, objc, javascript].filter((name) => name !== "/"), entry };
+  });
+}
+
+describe("the seed document's table", () => {
+  const rows = readSeedTable();
+  it.each(rows)("code $code resolves to $entry", ({ code, entry }) => {
+    expect(top(code)).toBe(entry);
+  });
+  it.each(rows.flatMap((row) => row.names.map((name) => ({ name, entry: row.entry }))))(
+    "name $name resolves to $entry",
+    ({ name, entry }) => {
+      const outcome = matchQuery(index, name);
+      expect(outcome.matches[0]?.entry.id).toBe(entry);
+      expect(outcome.matches[0]?.score).toBe(1);
+    },
+  );
+  it("every seed-table name is marked as such in the knowledge", () => {
+    const marked = new Set(
+      index.entries.flatMap((entry) => entry.names.filter((n) => n.seedTable).map((n) => n.name)),
+    );
+    for (const row of rows) for (const name of row.names) expect(marked).toContain(name);
+  });
+});
+
+describe("every spelling in the knowledge", () => {
+  const spellings = index.entries.flatMap((entry) =>
+    entry.names.map((name) => ({ name: name.name, id: entry.id })),
+  );
+  it.each(spellings)("$name -> $id (as written, lower case, and with other separators)", ({ name, id }) => {
+    expect(top(name)).toBe(id);
+    expect(top(name.toLowerCase())).toBe(id);
+    expect(top(name.replace(/_/g, "-"))).toBe(id);
+  });
+  const codes = index.entries.flatMap((entry) =>
+    entry.codes.map((code) => ({ code: code.code, id: entry.id })),
+  );
+  it.each(codes)("code $code -> $id in every common wrapping", ({ code, id }) => {
+    for (const query of [
+      `${code}`,
+      `#${code}`,
+      `error ${code}`,
+      `code ${code}`,
+      `错误码 ${code}`,
+      ` ${code} `,
+    ]) {
+      expect(top(query), query).toBe(id);
+    }
+  });
+  it.each(index.entries.flatMap((entry) => entry.messages.map((m) => ({ text: m.text, id: entry.id }))))(
+    "SDK message '$text' -> $id",
+    ({ text, id }) => {
+      expect(top(text)).toBe(id);
+    },
+  );
+});
+
+describe("variants", () => {
+  it.each([
+    ["-110", "invalid-token"],
+    ["-101", "invalid-app-id"],
+    ["-109", "token-expired"],
+    ["err_invalid_token", "invalid-token"],
+    ["AgoraRTCError ERR_NO_AUTHORIZED", "invalid-token"],
+    ["AgoraErrorCode.tokenExpired", "token-expired"],
+    ["ErrorCodeType.errTokenExpired", "token-expired"],
+    ["ErrorCodeType.errInvalidToken", "invalid-token"],
+    ["ErrorCode.InvalidToken", "invalid-token"],
+    ["NO_AUTHORIZED", "invalid-token"],
+    ["ERR_DYNAMIC_USE_STATIC_KE", "dynamic-use-static-key"],
+    ["ERR_STATIC_USE_DYANMIC_KE", "static-use-dynamic-key"],
+    ["ERR_INVALID_CHANNEL_KEY", "invalid-token"],
+    ["ERR_INVALID_APPID", "invalid-app-id"],
+    ["ERR_TOKEN_EXPIRED(109)", "token-expired"],
+    ["onTokenPrivilegeWillExpire", "token-privilege-will-expire"],
+    ["token-privilege-will-expire", "token-privilege-will-expire"],
+    ["token-privilege-did-expire", "token-privilege-did-expire"],
+    ["onTokenPrivilegeDidExpire", "token-privilege-did-expire"],
+    ["onRequestToken", "token-privilege-did-expire"],
+    ["rtcEngine:tokenPrivilegeWillExpire:", "token-privilege-will-expire"],
+    ["client.on('token-privilege-did-expire')", "token-privilege-did-expire"],
+  ])("%s -> %s", (query, id) => {
+    expect(top(query)).toBe(id);
+  });
+
+  it("reads several codes in one query, in order", () => {
+    expect(ids("109 110")).toEqual(["token-expired", "invalid-token"]);
+    expect(ids("101, 119 and 120")).toEqual([
+      "invalid-app-id",
+      "static-use-dynamic-key",
+      "dynamic-use-static-key",
+    ]);
+  });
+
+  it("reads a code inside a sentence only in an error context", () => {
+    expect(top("I get error 110 when joining")).toBe("invalid-token");
+    expect(ids("I waited 2 minutes and 118 people joined")).toEqual([]);
+  });
+});
+
+describe("typos", () => {
+  it.each([
+    ["ERR_INVLID_TOKEN", "invalid-token"],
+    ["AgoraErrorCodeInvalidTokn", "invalid-token"],
+    ["ERR_TOKEN_EXPIRD", "token-expired"],
+    ["ERR_DYNAMIC_KEY_TIMOUT", "token-expired"],
+    ["onTokenPrivilegeWilExpire", "token-privilege-will-expire"],
+    ["tokn expird", "token-expired"],
+  ])("%s -> %s, below an exact hit's score", (query, id) => {
+    const match = matchQuery(index, query).matches[0];
+    expect(match?.entry.id).toBe(id);
+    expect(match?.score).toBeLessThan(1);
+  });
+});
+
+describe("plain words", () => {
+  it.each([
+    ["token is expired", "token-expired"],
+    ["my token expired", "token-expired"],
+    ["wrong appid", "invalid-app-id"],
+    ["wrong App ID", "invalid-app-id"],
+    ["invalid token", "invalid-token"],
+    ["token doesn't match the channel", "invalid-token"],
+    ["certificate enabled but no token", "dynamic-use-static-key"],
+    ["sent a token but the project has no certificate", "static-use-dynamic-key"],
+    ["token about to expire", "token-privilege-will-expire"],
+    ["Token 过期了", "token-expired"],
+    ["Token 无效", "invalid-token"],
+    ["项目开了证书但没传 token", "dynamic-use-static-key"],
+    ["没开证书但是传了token", "static-use-dynamic-key"],
+    ["App ID 无效", "invalid-app-id"],
+    ["token 即将过期", "token-privilege-will-expire"],
+  ])("%s -> %s", (query, id) => {
+    expect(top(query)).toBe(id);
+  });
+});
+
+describe("nonsense never matches", () => {
+  it.each([
+    "hello",
+    "ERR_SOMETHING_ELSE",
+    "123456",
+    "the weather is nice today",
+    "my camera does not work",
+    "PERMISSION_DENIED",
+    "UID_CONFLICT",
+    "17",
+    "error 17",
+    "",
+    "   ",
+    "!!!",
+    "-2",
+    "-118",
+    "你好",
+  ])("%j", (query) => {
+    expect(matchQuery(index, query).matches).toEqual([]);
+  });
+
+  it("offers at most three suggestions for a near miss", () => {
+    const outcome = matchQuery(index, "token");
+    expect(outcome.matches).toEqual([]);
+    expect(outcome.suggestions.length).toBeGreaterThan(0);
+    expect(outcome.suggestions.length).toBeLessThanOrEqual(3);
+  });
+
+  it("says what a native-only code or name means instead of inventing a token error", () => {
+    expect(matchQuery(index, "-2").notTokenErrors.map((note) => note.name)).toEqual(["ERR_INVALID_ARGUMENT"]);
+    expect(matchQuery(index, "ERR_INVALID_ARGUMENT").notTokenErrors.map((note) => note.name)).toEqual([
+      "ERR_INVALID_ARGUMENT",
+    ]);
+  });
+});
+
+describe("platform meaning", () => {
+  it("marks Web-only codes and names what they mean natively", () => {
+    for (const code of ["2", "118", "119", "120"]) {
+      const item = answerQuery(index, code, { defaultLang: "en" }).items[0];
+      expect(item?.onlyOn, code).toEqual(["web"]);
+      expect(item?.otherMeanings.length, code).toBe(1);
+    }
+    const both = answerQuery(index, "110", { defaultLang: "en" }).items[0];
+    expect(both?.onlyOn).toEqual([]);
+    const byName = answerQuery(index, "ERR_NO_AUTHORIZED", { defaultLang: "en" }).items[0];
+    expect(byName?.onlyOn).toEqual([]);
+  });
+});
+
+describe("language", () => {
+  it("answers Chinese queries in Chinese and English prose in English", () => {
+    expect(answerQuery(index, "Token 过期了", { defaultLang: "en" }).lang).toBe("zh");
+    expect(answerQuery(index, "token is expired", { defaultLang: "zh" }).lang).toBe("en");
+  });
+  it("uses the default for a bare code or name, and a forced language over everything", () => {
+    expect(answerQuery(index, "110", { defaultLang: "zh" }).lang).toBe("zh");
+    expect(answerQuery(index, "ERR_NO_AUTHORIZED", { defaultLang: "en" }).lang).toBe("en");
+    expect(answerQuery(index, "Token 过期了", { lang: "en", defaultLang: "zh" }).lang).toBe("en");
+  });
+});
+
+describe("bad input", () => {
+  it("survives huge and hostile queries", () => {
+    for (const query of [
+      "9".repeat(100_000),
+      "ERR_".repeat(50_000),
+      "a_".repeat(60_000),
+      "\u0000\uffff".repeat(1000),
+      "token ".repeat(10_000),
+    ]) {
+      expect(() => matchQuery(index, query)).not.toThrow();
+    }
+  });
+});
