@@ -8,7 +8,7 @@ import type {
   LocalizedText,
   PlatformFamily,
 } from "../knowledge/schema.js";
-import { identifierKeys } from "../text/identifier.js";
+import { coreIdentifierKey, identifierKeys } from "../text/identifier.js";
 import { type Phrase, splitPhrase } from "./phrases.js";
 
 export interface CodeRecord {
@@ -61,15 +61,12 @@ export interface KnowledgeIndex {
   readonly phrases: readonly PhraseRecord[];
   /** Every ASCII word used in a phrase: the words a typo in a query is corrected towards. */
   readonly vocabulary: ReadonlySet<string>;
-  readonly nameSearch: Fuse<NameKeyRecord>;
-  readonly entrySearch: Fuse<EntrySearchDocument>;
-}
-
-export interface EntrySearchDocument {
-  readonly entry: KnowledgeEntry;
-  readonly titles: readonly string[];
-  readonly keywords: readonly string[];
-  readonly names: readonly string[];
+  /** One record per distinct core key (`invalidtoken`, `dynamickeyexpired`, …): what typos are measured against. */
+  readonly coreKeys: readonly NameKeyRecord[];
+  /** Fuzzy search over the core keys, for "did you mean" on partial or garbled names. */
+  readonly nameSuggestions: Fuse<NameKeyRecord>;
+  /** Every three-letter run of a core key: a query sharing none of them cannot be a garbled name. */
+  readonly coreKeyTrigrams: ReadonlySet<string>;
 }
 
 export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
@@ -110,30 +107,23 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
   }
 
   const nameKeys = [...byNameKey].map(([key, record]) => ({ key, record }));
-  const nameSearch = new Fuse(nameKeys, {
+  const coreKeys = new Map<string, NameKeyRecord>();
+  for (const entry of knowledge.entries) {
+    for (const name of entry.names) {
+      const key = coreIdentifierKey(name.name);
+      if (!coreKeys.has(key)) coreKeys.set(key, { key, record: { entry, name } });
+    }
+  }
+  const coreKeyTrigrams = new Set<string>();
+  for (const key of coreKeys.keys()) {
+    for (let start = 0; start + 3 <= key.length; start++) coreKeyTrigrams.add(key.slice(start, start + 3));
+  }
+  const nameSuggestions = new Fuse([...coreKeys.values()], {
     keys: ["key"],
     includeScore: true,
-    threshold: 0.4,
+    threshold: 0.3,
     ignoreLocation: true,
   });
-  const entrySearch = new Fuse<EntrySearchDocument>(
-    knowledge.entries.map((entry) => ({
-      entry,
-      titles: [entry.title.en, entry.title.zh],
-      keywords: [...entry.keywords.en, ...entry.keywords.zh],
-      names: entry.names.map((name) => name.name),
-    })),
-    {
-      keys: [
-        { name: "names", weight: 2 },
-        { name: "keywords", weight: 1.5 },
-        { name: "titles", weight: 1 },
-      ],
-      includeScore: true,
-      threshold: 0.45,
-      ignoreLocation: true,
-    },
-  );
 
   return {
     knowledge,
@@ -146,7 +136,8 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
     otherMeaningsByNameKey,
     phrases,
     vocabulary,
-    nameSearch,
-    entrySearch,
+    coreKeys: [...coreKeys.values()],
+    nameSuggestions,
+    coreKeyTrigrams,
   };
 }

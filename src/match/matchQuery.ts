@@ -1,5 +1,5 @@
 import type { KnowledgeIndex, NameRecord, OtherMeaning } from "../index/knowledgeIndex.js";
-import { similarity } from "../text/editDistance.js";
+import { editDistance } from "../text/editDistance.js";
 import { coreIdentifierKey, identifierKeys } from "../text/identifier.js";
 import { matchWords, readProseQuery } from "./matchWords.js";
 import {
@@ -208,13 +208,16 @@ function matchIdentifierTypo(
   add: (match: Match) => void,
   suggestions: Suggestion[],
 ): boolean {
-  const keys = identifierKeys(text);
+  const key = coreIdentifierKey(text);
   let best: { record: NameRecord; similarity: number } | undefined;
-  for (const key of keys) {
-    for (const result of index.nameSearch.search(key, { limit: 5 })) {
-      const value = similarity(key, result.item.key);
-      if (!best || value > best.similarity) best = { record: result.item.record, similarity: value };
-    }
+  // Only keys close enough in length can reach the suggestion threshold; the bound keeps this a handful of short edit distances.
+  const maxEdits = Math.floor(key.length * (1 - TYPO_SUGGEST_SIMILARITY));
+  for (const candidate of index.coreKeys) {
+    if (Math.abs(candidate.key.length - key.length) > maxEdits) continue;
+    const distance = editDistance(key, candidate.key, maxEdits);
+    if (distance > maxEdits) continue;
+    const value = 1 - distance / Math.max(key.length, candidate.key.length);
+    if (!best || value > best.similarity) best = { record: candidate.record, similarity: value };
   }
   if (!best) return false;
   if (best.similarity >= TYPO_MATCH_SIMILARITY) {
@@ -243,16 +246,26 @@ function rankSuggestions(index: KnowledgeIndex, query: string, found: readonly S
     const previous = best.get(suggestion.entry.id);
     if (!previous || suggestion.score > previous.score) best.set(suggestion.entry.id, suggestion);
   }
-  const trimmed = query.trim();
-  if (best.size === 0 && trimmed.length >= 4 && trimmed.length <= 60) {
-    for (const result of index.entrySearch.search(trimmed, { limit: MAX_SUGGESTIONS })) {
+  // A lone fragment of a name ("DYNAMIC_KEY", "authorized") is worth a fuzzy look for suggestions.
+  const tokens = tokenizeQuery(query);
+  const key = tokens.length === 1 && tokens[0] ? coreIdentifierKey(tokens[0].text) : "";
+  if (best.size === 0 && key.length >= 5 && key.length <= 32 && sharedTrigrams(index, key) >= 3) {
+    for (const result of index.nameSuggestions.search(key, { limit: MAX_SUGGESTIONS * 2 })) {
       const score = 1 - (result.score ?? 1);
-      if (score >= 0.75 && !best.has(result.item.entry.id)) {
-        best.set(result.item.entry.id, { entry: result.item.entry, score: round(score * 0.5) });
+      if (!best.has(result.item.record.entry.id)) {
+        best.set(result.item.record.entry.id, { entry: result.item.record.entry, score: round(score * 0.5) });
       }
     }
   }
   return [...best.values()].sort((a, b) => b.score - a.score).slice(0, MAX_SUGGESTIONS);
+}
+
+function sharedTrigrams(index: KnowledgeIndex, key: string): number {
+  let shared = 0;
+  for (let start = 0; start + 3 <= key.length; start++) {
+    if (index.coreKeyTrigrams.has(key.slice(start, start + 3))) shared++;
+  }
+  return shared;
 }
 
 function round(value: number): number {

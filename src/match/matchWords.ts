@@ -49,7 +49,41 @@ function wordMatchesTerm(word: string, term: string): "exact" | "typo" | undefin
   if (word === term) return "exact";
   if (term.length < 5 || word.length < 4) return undefined;
   const limit = term.length >= 8 ? 2 : 1;
+  if (Math.abs(word.length - term.length) > limit) return undefined;
   return editDistance(word, term, limit) <= limit ? "typo" : undefined;
+}
+
+interface WordHit {
+  readonly start: number;
+  readonly end: number;
+  readonly length: number;
+  readonly typo: boolean;
+}
+
+/**
+ * Where each vocabulary term occurs among the query's words, worked out once a query: phrases
+ * share terms, so this keeps edit distances to one per (unknown word, nearby-length term).
+ */
+function locateTerms(vocabulary: ReadonlySet<string>, query: ProseQuery): Map<string, WordHit[]> {
+  const hits = new Map<string, WordHit[]>();
+  const push = (term: string, hit: WordHit) => {
+    const list = hits.get(term);
+    if (list) list.push(hit);
+    else hits.set(term, [hit]);
+  };
+  for (const word of query.words) {
+    if (vocabulary.has(word.text)) {
+      push(word.text, { start: word.start, end: word.end, length: word.text.length, typo: false });
+      continue;
+    }
+    if (word.text.length < 4 || STOP_WORDS.has(word.text)) continue;
+    for (const term of vocabulary) {
+      if (wordMatchesTerm(word.text, term) === "typo") {
+        push(term, { start: word.start, end: word.end, length: word.text.length, typo: true });
+      }
+    }
+  }
+  return hits;
 }
 
 interface PhraseResult {
@@ -63,7 +97,11 @@ interface PhraseResult {
 }
 
 /** Greedy earliest-position subsequence match: optimal for "all terms, in order". */
-function matchPhraseTerms(terms: readonly Term[], query: ProseQuery): PhraseResult {
+function matchPhraseTerms(
+  terms: readonly Term[],
+  query: ProseQuery,
+  located: Map<string, WordHit[]>,
+): PhraseResult {
   let position = 0;
   let matchedLength = 0;
   let typos = 0;
@@ -71,35 +109,24 @@ function matchPhraseTerms(terms: readonly Term[], query: ProseQuery): PhraseResu
   let strongTermsFound = 0;
   for (const term of terms) {
     let found: { end: number; length: number; typo: boolean } | undefined;
+    let anywhere: boolean;
     if (term.ascii) {
-      for (const word of query.words) {
-        if (word.start < position) continue;
-        const kind = wordMatchesTerm(word.text, term.text);
-        if (kind) {
-          found = { end: word.end, length: word.text.length, typo: kind === "typo" };
-          break;
-        }
-      }
+      const hits = located.get(term.text);
+      found = hits?.find((hit) => hit.start >= position);
+      anywhere = hits !== undefined;
     } else {
       const index = query.text.indexOf(term.text, position);
       if (index >= 0) found = { end: index + term.text.length, length: term.text.length, typo: false };
+      anywhere = found !== undefined || query.text.includes(term.text);
     }
     if (found) {
       position = found.end;
       matchedLength += found.length;
       if (found.typo) typos++;
-      if (!WEAK_TERMS.has(term.text)) strongTermsFound++;
-    } else {
-      complete = false;
-      if (!WEAK_TERMS.has(term.text) && termAppearsAnywhere(term, query)) strongTermsFound++;
-    }
+    } else complete = false;
+    if (anywhere && !WEAK_TERMS.has(term.text)) strongTermsFound++;
   }
   return { complete, matchedLength, typos, strongTermsFound, termCount: terms.length };
-}
-
-function termAppearsAnywhere(term: Term, query: ProseQuery): boolean {
-  if (!term.ascii) return query.text.includes(term.text);
-  return query.words.some((word) => wordMatchesTerm(word.text, term.text) !== undefined);
 }
 
 export interface WordsResult {
@@ -114,9 +141,10 @@ export interface WordsResult {
  */
 export function matchWords(index: KnowledgeIndex, query: ProseQuery): WordsResult[] {
   if (query.contentLength === 0) return [];
+  const located = locateTerms(index.vocabulary, query);
   const best = new Map<string, WordsResult>();
   for (const record of index.phrases) {
-    const result = matchPhraseTerms(record.phrase.terms, query);
+    const result = matchPhraseTerms(record.phrase.terms, query, located);
     let score: number;
     if (result.complete) {
       const coverage = Math.min(1, result.matchedLength / query.contentLength);
