@@ -1,16 +1,243 @@
 import type { KnowledgeIndex } from "../index/knowledgeIndex.js";
-import type { ScanOptions, ScanResult } from "./types.js";
+import { matchQuery } from "../match/matchQuery.js";
+import { analyzeLine, type Detection } from "./analyzeLine.js";
+import { evidenceFor } from "./evidence.js";
+import { inferSdkFamily } from "./sdkFamily.js";
+import type { Confidence, Finding, ScanOptions, ScanResult, ScanTruncation, SdkFamily } from "./types.js";
 
-/** Placeholder until the scanner lands (issue 3): same signature, finds nothing. */
-export function scanLog(_index: KnowledgeIndex, text: string, _options: ScanOptions = {}): ScanResult {
-  return { platform: "unknown", findings: [], lineCount: text.split("\n").length, bytesScanned: text.length };
+/** Default input cap: a paste or snippet bigger than this is read as head + tail. */
+export const DEFAULT_MAX_SCAN_BYTES = 64 * 1024 * 1024;
+const CHUNK_CHARS = 256 * 1024;
+const MAX_LINES_PER_FINDING = 20;
+/** Short texts with no evidence are read as a question ("my token expired") by the matcher. */
+const PROSE_MAX_CHARS = 2000;
+
+// Every detection needs one of these on its line; lines without any are skipped unread.
+// Matched on lower-cased text, so the literals are lower case.
+const ANCHOR = /err|code|token|key|authoriz|expire|appid|rawvalue|错误|报错|-1[01]\d/g;
+// A renewal after the 30-second warning means the app handled it: the warning is not a problem then.
+const RENEWAL = /renew_?token|renewtoken/;
+const RENEWAL_FAILED = /fail|error|invalid|reject|-\d/;
+
+interface FindingDraft {
+  detection: Detection;
+  evidence: string;
+  lines: number[];
+  count: number;
+  confidence: Confidence;
+  code?: number;
+  name?: string;
 }
 
-/** Same result as scanLog, yielding to the event loop between slices so a big paste never stalls other work. */
+interface ScanState {
+  readonly index: KnowledgeIndex;
+  readonly family: SdkFamily;
+  readonly drafts: Map<string, FindingDraft>;
+  lastRenewalLine: number;
+  lineCount: number;
+}
+
+const CONFIDENCE_RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
+
+/** Finds every token error in a text. Linear in the input; see scanLogAsync for big inputs. */
+export function scanLog(index: KnowledgeIndex, text: string, options: ScanOptions = {}): ScanResult {
+  const steps = scanSteps(index, text, options);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** The same result as scanLog, yielding to the event loop between chunks so other requests keep flowing. */
 export async function scanLogAsync(
   index: KnowledgeIndex,
   text: string,
   options: ScanOptions = {},
 ): Promise<ScanResult> {
-  return scanLog(index, text, options);
+  const steps = scanSteps(index, text, options);
+  let step = steps.next();
+  while (!step.done) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    step = steps.next();
+  }
+  return step.value;
+}
+
+function* scanSteps(
+  index: KnowledgeIndex,
+  text: string,
+  options: ScanOptions,
+): Generator<void, ScanResult, void> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_SCAN_BYTES;
+  const parts = capInput(text, maxBytes);
+  const family = inferSdkFamily(parts.head);
+  const state: ScanState = { index, family, drafts: new Map(), lastRenewalLine: 0, lineCount: 0 };
+
+  let lineNumber = 1;
+  for (const part of parts.tail === undefined ? [parts.head] : [parts.head, parts.tail]) {
+    if (part === parts.tail) lineNumber += parts.skippedLines;
+    for (let start = 0; start < part.length; ) {
+      let end = Math.min(part.length, start + CHUNK_CHARS);
+      if (end < part.length) {
+        const newline = part.indexOf("\n", end);
+        end = newline < 0 || newline - end > CHUNK_CHARS ? end : newline + 1;
+      }
+      lineNumber = scanChunk(state, part.slice(start, end), lineNumber);
+      start = end;
+      yield;
+    }
+    state.lineCount = lineNumber;
+  }
+
+  const findings = finish(state, text);
+  return {
+    platform: family,
+    findings,
+    lineCount: countLines(text, state.lineCount),
+    bytesScanned: parts.head.length + (parts.tail?.length ?? 0),
+    ...(parts.truncation ? { truncated: parts.truncation } : {}),
+  };
+}
+
+/** Scans one chunk (whole lines); returns the line number after it. */
+function scanChunk(state: ScanState, chunk: string, firstLine: number): number {
+  const lower = chunk.toLowerCase();
+  let lineNumber = firstLine;
+  let counted = 0;
+  ANCHOR.lastIndex = 0;
+  for (let anchor = ANCHOR.exec(lower); anchor; anchor = ANCHOR.exec(lower)) {
+    const lineStart = lower.lastIndexOf("\n", anchor.index) + 1;
+    let lineEnd = lower.indexOf("\n", anchor.index);
+    if (lineEnd < 0) lineEnd = lower.length;
+    for (
+      let newline = lower.indexOf("\n", counted);
+      newline >= 0 && newline < lineStart;
+      newline = lower.indexOf("\n", newline + 1)
+    ) {
+      lineNumber++;
+      counted = newline + 1;
+    }
+    analyzeChunkLine(state, chunk.slice(lineStart, lineEnd), lower.slice(lineStart, lineEnd), lineNumber);
+    ANCHOR.lastIndex = lineEnd + 1;
+  }
+  for (let newline = lower.indexOf("\n", counted); newline >= 0; newline = lower.indexOf("\n", newline + 1))
+    lineNumber++;
+  return lineNumber;
+}
+
+function analyzeChunkLine(state: ScanState, line: string, lower: string, lineNumber: number): void {
+  if (RENEWAL.test(lower) && !RENEWAL_FAILED.test(lower)) state.lastRenewalLine = lineNumber;
+  const seenOnLine = new Set<string>();
+  for (const detection of analyzeLine(line, lower, { index: state.index, family: state.family })) {
+    const key = detection.entry.id;
+    const draft = state.drafts.get(key);
+    if (!draft) {
+      state.drafts.set(key, {
+        detection,
+        evidence: evidenceFor(line, detection.at, detection.matchedText),
+        lines: [lineNumber],
+        count: 1,
+        confidence: detection.confidence,
+        ...(detection.code === undefined ? {} : { code: detection.code }),
+        ...(detection.name === undefined ? {} : { name: detection.name }),
+      });
+      seenOnLine.add(key);
+      continue;
+    }
+    if (CONFIDENCE_RANK[detection.confidence] > CONFIDENCE_RANK[draft.confidence])
+      draft.confidence = detection.confidence;
+    draft.code ??= detection.code;
+    draft.name ??= detection.name;
+    if (seenOnLine.has(key)) continue;
+    seenOnLine.add(key);
+    draft.count++;
+    if (draft.lines.length < MAX_LINES_PER_FINDING) draft.lines.push(lineNumber);
+  }
+}
+
+function finish(state: ScanState, text: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const draft of state.drafts.values()) {
+    const { entry } = draft.detection;
+    const handled =
+      entry.id === "token-privilege-will-expire" && state.lastRenewalLine > (draft.lines[0] ?? 0);
+    if (handled) continue;
+    findings.push({
+      entry,
+      ...(draft.code === undefined ? {} : { code: draft.code }),
+      ...(draft.name === undefined ? {} : { name: draft.name }),
+      matchedText: draft.detection.matchedText,
+      evidence: draft.evidence,
+      lines: draft.lines,
+      count: draft.count,
+      platform: draft.detection.platform,
+      confidence: draft.confidence,
+    });
+  }
+  if (findings.length === 0 && text.length <= PROSE_MAX_CHARS) findings.push(...proseFindings(state, text));
+  return findings.sort(
+    (a, b) =>
+      Number(a.entry.kind === "callback") - Number(b.entry.kind === "callback") ||
+      (a.lines[0] ?? 0) - (b.lines[0] ?? 0),
+  );
+}
+
+/** A question in words ("token expired after an hour"): the matcher's plain-word answers, marked low. */
+function proseFindings(state: ScanState, text: string): Finding[] {
+  return matchQuery(state.index, text)
+    .matches.filter((match) => match.via === "words" || match.via === "typo")
+    .map((match) => {
+      const lower = text.toLowerCase();
+      const at = Math.max(0, lower.indexOf(match.matched.toLowerCase()));
+      const lineIndex = text.slice(0, at).split("\n").length;
+      const line = text.split("\n")[lineIndex - 1] ?? text;
+      return {
+        entry: match.entry,
+        ...(match.code === undefined ? {} : { code: match.code }),
+        matchedText: match.matched,
+        evidence: evidenceFor(line, 0, line.slice(0, 1)),
+        lines: [lineIndex],
+        count: 1,
+        platform: state.family,
+        confidence: "low" as const,
+      };
+    });
+}
+
+interface CappedInput {
+  head: string;
+  tail?: string;
+  skippedLines: number;
+  truncation?: ScanTruncation;
+}
+
+function capInput(text: string, maxBytes: number): CappedInput {
+  if (text.length <= maxBytes) return { head: text, skippedLines: 0 };
+  const half = Math.floor(maxBytes / 2);
+  const headEnd = text.lastIndexOf("\n", half) + 1 || half;
+  const tailStartGuess = text.length - half;
+  const tailStart = text.indexOf("\n", tailStartGuess) + 1 || tailStartGuess;
+  let skippedLines = 0;
+  for (
+    let newline = text.indexOf("\n", headEnd);
+    newline >= 0 && newline < tailStart;
+    newline = text.indexOf("\n", newline + 1)
+  ) {
+    skippedLines++;
+  }
+  return {
+    head: text.slice(0, headEnd),
+    tail: text.slice(tailStart),
+    skippedLines,
+    truncation: {
+      totalBytes: text.length,
+      headBytes: headEnd,
+      tailBytes: text.length - tailStart,
+      skippedBytes: tailStart - headEnd,
+    },
+  };
+}
+
+function countLines(text: string, scannedLineCount: number): number {
+  if (text.length === 0) return 0;
+  return Math.max(1, scannedLineCount - (text.endsWith("\n") ? 1 : 0));
 }

@@ -1,0 +1,156 @@
+import type { KnowledgeIndex, NameRecord } from "../index/knowledgeIndex.js";
+import type { KnowledgeEntry } from "../knowledge/schema.js";
+import { editDistance } from "../text/editDistance.js";
+import { coreIdentifierKey, identifierKeys } from "../text/identifier.js";
+import { isNativeFamily, isWebFamily, lineFamily } from "./sdkFamily.js";
+import type { Confidence, SdkFamily } from "./types.js";
+
+/** One piece of evidence on one line. */
+export interface Detection {
+  readonly entry: KnowledgeEntry;
+  readonly code?: number;
+  readonly name?: string;
+  readonly matchedText: string;
+  /** Offset of the match in the line, for the evidence window. */
+  readonly at: number;
+  readonly confidence: Confidence;
+  readonly platform: SdkFamily;
+}
+
+// Identifier-shaped runs: letters, digits and the separators SDK names use. One class repeated: linear.
+const IDENTIFIER = /[A-Za-z][A-Za-z0-9_]*(?:[.:-][A-Za-z0-9_]+)*/g;
+
+// A number right after an error word: `onError: 110`, `errorCode=109`, `{"err": 101}`, `"code":110`,
+// `AgoraErrorCode(rawValue: 109)`, `error 110`, `错误码：110`. The separator run is bounded, and the
+// look-ahead rejects timestamps, IPs, versions, hex and units (`10:11:09.110`, `118.190.148.38`, `110ms`).
+const CODE_IN_CONTEXT =
+  /(?:error_?code|error|\berr_?code|\berrno|\berr|\bcode|rawvalue|错误码|错误代码|错误|报错)[\s:=([#"'{,]{0,6}(-?\d{1,6})(?!\d|[.:]\d|[a-z_])/g;
+// Native return values: `joinChannel returned -110`, `ret = -110`, `result: -110`.
+const NEGATIVE_RETURN =
+  /\b(?:returned|returns|return|ret|result|res)[\s:=(]{0,4}(-\d{1,4})(?!\d|[.:]\d|[a-z_])/g;
+
+const TYPO_MIN_SIMILARITY = 0.88;
+
+// Names too plain to prove anything in a log: apps name their own methods `requestToken`.
+const GENERIC_NAME_KEYS = new Set(["requesttoken"]);
+
+export interface LineContext {
+  readonly index: KnowledgeIndex;
+  readonly family: SdkFamily;
+}
+
+/** Everything one line says about token errors. `lower` is the line in lower case. */
+export function analyzeLine(line: string, lower: string, context: LineContext): Detection[] {
+  const { index } = context;
+  const family = lineFamily(line) ?? context.family;
+  const detections: Detection[] = [];
+
+  for (const record of index.messages) {
+    const at = lower.indexOf(record.needle);
+    if (at >= 0) {
+      detections.push({
+        entry: record.entry,
+        ...(record.message.code === undefined ? {} : { code: record.message.code }),
+        matchedText: line.slice(at, at + record.needle.length),
+        at,
+        confidence: "high",
+        platform: family,
+      });
+    }
+  }
+
+  for (const match of line.matchAll(IDENTIFIER)) {
+    const text = match[0];
+    if (text.length < 6 || !mayBeName(lower, match.index, text.length)) continue;
+    const record = lookUpName(index, text) ?? lookUpTypo(index, text);
+    if (!record || GENERIC_NAME_KEYS.has(identifierKeys(record.record.name.name)[0] ?? "")) continue;
+    const exact = record.exact;
+    const code = record.record.name.code;
+    if (code !== undefined && !codeAppliesOn(index, code, family, true)) continue;
+    detections.push({
+      entry: record.record.entry,
+      ...(code === undefined ? {} : { code }),
+      name: text,
+      matchedText: text,
+      at: match.index,
+      confidence: exact ? (record.record.name.kind === "error" ? "high" : "medium") : "low",
+      platform: family,
+    });
+  }
+
+  for (const pattern of [CODE_IN_CONTEXT, NEGATIVE_RETURN]) {
+    for (const match of lower.matchAll(pattern)) {
+      const raw = match[1] ?? "";
+      const negative = raw.startsWith("-");
+      const code = Number(negative ? raw.slice(1) : raw);
+      const record = index.byCode.get(code);
+      if (!record) continue;
+      if (negative && !record.code.platforms.includes("native")) continue;
+      if (!codeAppliesOn(index, code, negative ? "native" : family, false)) continue;
+      // A Web-only number (2, 118, 119, 120) needs an error word, not just "code": `{"code": 2}` is often something else.
+      const errorWorded = /err|rawvalue|错误|报错/.test(match[0]);
+      if (!errorWorded && pattern === CODE_IN_CONTEXT && !record.code.platforms.includes("native")) continue;
+      detections.push({
+        entry: record.entry,
+        code,
+        matchedText: line.slice(match.index, match.index + match[0].length),
+        at: match.index,
+        confidence: pattern === NEGATIVE_RETURN || errorWorded ? "high" : "medium",
+        platform: negative && !isNativeFamily(family) ? "native" : family,
+      });
+    }
+  }
+  return detections;
+}
+
+// Every knowledge name contains one of these once lower-cased and stripped of separators; checking
+// the raw token for them first keeps the key computation off the ordinary words of a log.
+const NAME_WORDS = ["token", "key", "app", "authoriz", "expire", "expird", "tokn"] as const;
+
+function mayBeName(lower: string, start: number, length: number): boolean {
+  const word = lower.slice(start, start + length);
+  return NAME_WORDS.some((part) => word.includes(part));
+}
+
+/**
+ * Whether a code is this token error where the line comes from: 2, 118, 119 and 120 are token
+ * errors only on the Web. A named Web error (`ERR_DYNAMIC_KEY_EXPIRED`) proves a Web context by
+ * itself; a bare number needs the log to be a Web log.
+ */
+function codeAppliesOn(index: KnowledgeIndex, code: number, family: SdkFamily, named: boolean): boolean {
+  const record = index.byCode.get(code);
+  if (!record) return false;
+  const { platforms } = record.code;
+  if (platforms.includes("native") && platforms.includes("web")) return true;
+  if (named) return true;
+  if (platforms.includes("web")) return isWebFamily(family);
+  return isNativeFamily(family);
+}
+
+function lookUpName(index: KnowledgeIndex, text: string): { record: NameRecord; exact: boolean } | undefined {
+  for (const key of identifierKeys(text)) {
+    const record = index.byNameKey.get(key);
+    if (record) return { record, exact: true };
+  }
+  // `ErrorCodeType.errTokenExpired`, `client.on("token-privilege-did-expire")`: the last dotted part.
+  const dot = Math.max(text.lastIndexOf("."), text.lastIndexOf(":"));
+  if (dot > 0 && dot < text.length - 6) {
+    const record = index.byNameKey.get(identifierKeys(text.slice(dot + 1))[0] ?? "");
+    if (record) return { record, exact: true };
+  }
+  return undefined;
+}
+
+/** Hand-written names with a slip (`ERR_INVLID_TOKEN`): only name-shaped words, only close misses. */
+function lookUpTypo(index: KnowledgeIndex, text: string): { record: NameRecord; exact: boolean } | undefined {
+  if (!/^(?:ERR_|err_|Err|AgoraErrorCode|K_)/.test(text) || text.length < 10) return undefined;
+  const key = coreIdentifierKey(text);
+  const maxEdits = Math.floor(key.length * (1 - TYPO_MIN_SIMILARITY));
+  if (maxEdits < 1) return undefined;
+  for (const candidate of index.coreKeys) {
+    if (Math.abs(candidate.key.length - key.length) > maxEdits) continue;
+    if (editDistance(key, candidate.key, maxEdits) <= maxEdits)
+      return { record: candidate.record, exact: false };
+  }
+  return undefined;
+}
