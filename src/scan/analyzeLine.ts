@@ -105,7 +105,20 @@ export function analyzeLine(line: string, lower: string, context: LineContext): 
 
 // Every knowledge name contains one of these once lower-cased and stripped of separators; checking
 // the raw token for them first keeps the key computation off the ordinary words of a log.
-const NAME_WORDS = ["token", "key", "app", "authoriz", "expire", "expird", "tokn"] as const;
+const NAME_WORDS = [
+  "token",
+  "key",
+  "app",
+  "authori",
+  "expire",
+  "expird",
+  "tokn",
+  "dynamic",
+  "dyanmic",
+  "static",
+  "vendor",
+  "timestamp",
+] as const;
 
 function mayBeName(lower: string, start: number, length: number): boolean {
   const word = lower.slice(start, start + length);

@@ -17,7 +17,7 @@ const PROSE_MAX_CHARS = 2000;
 const ANCHOR = /err|code|token|key|authoriz|expire|appid|rawvalue|错误|报错|-1[01]\d/g;
 // A renewal after the 30-second warning means the app handled it: the warning is not a problem then.
 const RENEWAL = /renew_?token|renewtoken/;
-const RENEWAL_FAILED = /fail|error|invalid|reject|-\d/;
+const RENEWAL_FAILED = /fail|error|invalid|reject|[=:\s(]-\d/;
 
 interface FindingDraft {
   detection: Detection;
@@ -173,12 +173,19 @@ function finish(state: ScanState, text: string): Finding[] {
       confidence: draft.confidence,
     });
   }
-  if (findings.length === 0 && text.length <= PROSE_MAX_CHARS) findings.push(...proseFindings(state, text));
+  if (findings.length === 0 && looksLikeProse(text)) findings.push(...proseFindings(state, text));
   return findings.sort(
     (a, b) =>
       Number(a.entry.kind === "callback") - Number(b.entry.kind === "callback") ||
       (a.lines[0] ?? 0) - (b.lines[0] ?? 0),
   );
+}
+
+/** A few sentences, not log lines: log lines start with a timestamp, a level or a bracket. */
+function looksLikeProse(text: string): boolean {
+  if (text.length > PROSE_MAX_CHARS) return false;
+  const lines = text.split("\n").filter((line) => line.trim() !== "");
+  return lines.length <= 6 && !lines.some((line) => /^\s*(?:[\d[(<{]|[VDIWEF]\/)/.test(line));
 }
 
 /** A question in words ("token expired after an hour"): the matcher's plain-word answers, marked low. */

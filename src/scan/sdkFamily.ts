@@ -64,7 +64,10 @@ const FAMILY_MARKS: readonly [SdkFamily, readonly string[]][] = [
       "I AgoraRtc",
     ],
   ],
-  ["windows", ["agorasdk.log", "C:\\", ".dll", "IRtcEngineEventHandler::onError", "Win32", "Windows"]],
+  [
+    "windows",
+    ["agorasdk.log", "C:\\", ".dll", "IRtcEngineEventHandler::", "IRtcEngine::", "Win32", "Windows"],
+  ],
   [
     "web",
     [

@@ -1,0 +1,149 @@
+import { describe, expect, it } from "vitest";
+import { loadKnowledgeIndex } from "../../src/index/loadIndex.js";
+import { redactEvidence } from "../../src/scan/redact.js";
+import { scanLog, scanLogAsync } from "../../src/scan/scanLog.js";
+
+const index = loadKnowledgeIndex();
+const ids = (text: string) => scanLog(index, text).findings.map((finding) => finding.entry.id);
+
+// Each rule is shown from both sides: the innocent form finds nothing, the error form finds the entry.
+describe("a number is an error code only in an error context", () => {
+  it.each([
+    ["a timestamp", "10:11:09.110 joined", "10:11:09.110 onError: 110"],
+    ["an IP address", "connect 118.190.148.38 error", "error: 110 connecting to 118.190.148.38"],
+    ["a port", "listening on port 110", "onError 110"],
+    ["a uid", "uid 110 joined", "join failed, errorCode=110"],
+    ["a version", "sdk version 4.1.109", 'callback {"err": 109}'],
+    ["an HTTP status", "statusCode 101 Switching Protocols", "engine error 101"],
+    ["a duration", "error after 110ms", "error: 110 after 3 s"],
+    ["a hex id", "error 0x109 in request", "error 109 in request"],
+    ["an App ID containing 109", "appid 5e1094c0ffee00112233445566778899", "errno 109"],
+  ])("%s", (_what, innocent, error) => {
+    expect(ids(`I/agora: ${innocent}`)).toEqual([]);
+    expect(ids(`I/agora: ${error}`).length).toBe(1);
+  });
+});
+
+describe("Web-only codes need a Web context", () => {
+  it("reads native onError 2 as ERR_INVALID_ARGUMENT (nothing), Web error_code 2 as token expiry", () => {
+    expect(ids("11-24 10:11:09.651  4321  4411 E agora: onError: 2")).toEqual([]);
+    expect(
+      ids("Agora-SDK [WARNING]: unexpected response from type join, error_code: 2, message: fail"),
+    ).toEqual(["token-expired"]);
+  });
+  it.each([118, 119, 120])("native onError %i is not a token error; the Web one is", (code) => {
+    expect(ids(`11-24 10:11:09.651  4321  4411 E agora: onError: ${code}`)).toEqual([]);
+    expect(ids(`Agora-SDK [WARNING]: unexpected response from type join, error_code: ${code}`)).toHaveLength(
+      1,
+    );
+  });
+  it("takes a named Web error as its own proof of a Web context", () => {
+    expect(ids("11-24 I/agora: K_TIMESTAMP_EXPIRED")).toEqual(["token-expired"]);
+  });
+  it("needs an error word, not just 'code', for a Web-only number", () => {
+    expect(ids('Agora-SDK [INFO]: ack {"code": 2}')).toEqual([]);
+  });
+  it("reads a negative return value as native only", () => {
+    expect(ids("E/agora: joinChannel returned -110")).toEqual(["invalid-token"]);
+    expect(ids("Agora-SDK [INFO]: result -118")).toEqual([]);
+  });
+});
+
+describe("CAN_NOT_GET_GATEWAY_SERVER is decided by its reason", () => {
+  const wrap = (reason: string) =>
+    `AgoraRTCError CAN_NOT_GET_GATEWAY_SERVER: flag: 4096, message: AgoraRTCError CAN_NOT_GET_GATEWAY_SERVER: ${reason}`;
+  it.each([
+    ["invalid token, authorized failed", "invalid-token"],
+    ["dynamic key expired", "token-expired"],
+    ["dynamic key or token timeout", "token-expired"],
+    ["dynamic use static key", "dynamic-use-static-key"],
+    ["static use dynamic key", "static-use-dynamic-key"],
+    ["invalid vendor key, can not find appid", "invalid-app-id"],
+  ])("%s -> %s", (reason, id) => {
+    expect(ids(wrap(reason))).toEqual([id]);
+  });
+  it.each(["no active status", "timeout of 5000ms exceeded", "Network Error"])("%s -> nothing", (reason) => {
+    expect(ids(wrap(reason))).toEqual([]);
+  });
+});
+
+describe("findings", () => {
+  it("deduplicates, counts and orders errors before callbacks, then by first line", () => {
+    const text = [
+      "W agora: onRequestToken",
+      "E agora: onError: 110",
+      "E agora: onError: 101",
+      "E agora: onError: 110",
+    ].join("\n");
+    const result = scanLog(index, `I/agora start\n${text}`);
+    expect(result.findings.map((f) => [f.entry.id, f.lines, f.count])).toEqual([
+      ["invalid-token", [3, 5], 2],
+      ["invalid-app-id", [4], 1],
+      ["token-privilege-did-expire", [2], 1],
+    ]);
+  });
+
+  it("ignores a will-expire warning the app answered with renewToken, but not one it did not", () => {
+    expect(ids("onTokenPrivilegeWillExpire\nrenewToken ret=0")).toEqual([]);
+    expect(ids("onTokenPrivilegeWillExpire\nrenewToken failed: -110")).toContain(
+      "token-privilege-will-expire",
+    );
+    expect(ids("onTokenPrivilegeWillExpire\nnothing else")).toEqual(["token-privilege-will-expire"]);
+  });
+
+  it("caps the input, scans head and tail, and says what it skipped", () => {
+    const filler = "I/agora: all good\n".repeat(10_000);
+    const text = `E/agora: onError: 110\n${filler}E/agora: onError: 101\n`;
+    const result = scanLog(index, text, { maxBytes: 20_000 });
+    expect(result.truncated?.skippedBytes).toBeGreaterThan(100_000);
+    expect(result.findings.map((f) => [f.entry.id, f.lines[0]])).toEqual([
+      ["invalid-token", 1],
+      ["invalid-app-id", 10_002],
+    ]);
+  });
+
+  it("gives the same result asynchronously", async () => {
+    const text = `${"I/agora: ok\n".repeat(100_000)}E/agora: onError: 109\n`;
+    expect(await scanLogAsync(index, text)).toEqual(scanLog(index, text));
+  });
+});
+
+describe("evidence is redacted", () => {
+  it.each([
+    [
+      "an Agora token",
+      "token 006abcDEFghiJKLmnoPQRstuVWXyz0123456789+/abcdefghijklmnop",
+      "006abcDEF",
+      "006abcD••••",
+    ],
+    ["an AccessToken2", "007eJxTYBBkmjFi+Xx7c19X6ZcjF6I0dJWcvB0xyz", "JxTYBBkmjFi", "007eJxT••••"],
+    ["an App ID", "appid 5e1094c0ffee00112233445566778899", "c0ffee0011", "5e10••••"],
+    ["a Slack bot token", "xoxb-1234-5678-abcdefghijkl", "5678-abcdef", "xoxb-••••"],
+    ["a Slack app token", "xapp-1-A0-123-abcdef", "123-abcdef", "xapp-••••"],
+    ["a bearer token", "Authorization: Bearer abc.def.ghi123", "abc.def.ghi123", "Bearer ••••"],
+    ["an e-mail address", "contact bob.smith@example.com now", "ob.smith@", "b••••@example.com"],
+  ])("%s", (_what, text, secret, masked) => {
+    const redacted = redactEvidence(text);
+    expect(redacted).not.toContain(secret);
+    expect(redacted).toContain(masked);
+  });
+
+  it("redacts secrets on the evidence line of a finding", () => {
+    const [finding] = scanLog(
+      index,
+      "E/agora: onError: 110 token=006abcDEFghiJKLmnoPQRstuVWXyz0123456789 appid=0123456789abcdef0123456789abcdef",
+    ).findings;
+    expect(finding?.evidence).toContain("onError: 110");
+    expect(finding?.evidence).not.toContain("0123456789abcdef0123456789abcdef");
+    expect(finding?.evidence).not.toContain("ghiJKL");
+  });
+
+  it("shortens a very long evidence line around the match", () => {
+    const [finding] = scanLog(
+      index,
+      `E/agora: ${"x".repeat(5000)} onError: 110 ${"y".repeat(5000)}`,
+    ).findings;
+    expect(finding?.evidence.length).toBeLessThanOrEqual(320);
+    expect(finding?.evidence).toContain("onError: 110");
+  });
+});
