@@ -88,3 +88,26 @@ export function entryIdentifiers(entry: KnowledgeEntry): string[] {
 export function entryCodes(entry: KnowledgeEntry): number[] {
   return entry.codes.map((code) => code.code);
 }
+
+/** An answer naming one entry directly: what a "did you mean" button leads to. */
+export function answerForEntry(index: KnowledgeIndex, id: string, lang: Lang): Answer | undefined {
+  const entry = index.knowledge.byId.get(id);
+  if (!entry) return undefined;
+  return {
+    query: `entry:${id}`,
+    lang,
+    items: [
+      {
+        entry,
+        score: 1,
+        via: "name",
+        matched: id,
+        headline: headlineFor(entry),
+        onlyOn: [],
+        otherMeanings: [],
+      },
+    ],
+    suggestions: [],
+    notTokenErrors: [],
+  };
+}

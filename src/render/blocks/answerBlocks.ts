@@ -1,0 +1,159 @@
+import type { Answer, AnswerItem } from "../../answer/answer.js";
+import { NAME_PLATFORM_LABELS, NAME_PLATFORM_ORDER } from "../../knowledge/platformLabels.js";
+import type { KnowledgeEntry } from "../../knowledge/schema.js";
+import type { Lang } from "../../text/language.js";
+import { PLATFORM_FAMILY_SHORT, UI_STRINGS } from "../strings.js";
+import { fitMessage } from "./limits.js";
+import { escapeMrkdwn } from "./mrkdwn.js";
+import { SLACK_STRINGS } from "./slackStrings.js";
+import { type Block, type ButtonElement, mrkdwn, plain, type SlackMessage } from "./types.js";
+
+export const SHARE_ACTION_ID = "share_answer";
+export const DID_YOU_MEAN_ACTION_PREFIX = "did_you_mean_";
+
+/** What a Share or "did you mean" button carries: enough to rebuild the same answer. */
+export interface AnswerButtonValue {
+  /** The query, or `entry:<id>` for a suggestion. */
+  q: string;
+  l: Lang;
+}
+
+export function encodeButtonValue(value: AnswerButtonValue): string {
+  return JSON.stringify({ q: value.q.slice(0, 1500), l: value.l });
+}
+
+export interface AnswerBlockOptions {
+  /** The user who shared the answer into the channel. */
+  readonly sharedBy?: string;
+  /** Offer the Share button (ephemeral answers only). */
+  readonly shareable?: boolean;
+}
+
+export function renderAnswerBlocks(answer: Answer, options: AnswerBlockOptions = {}): SlackMessage {
+  const { lang } = answer;
+  const strings = SLACK_STRINGS[lang];
+  const blocks: Block[] = [];
+  for (const other of answer.notTokenErrors) {
+    blocks.push({
+      type: "section",
+      text: mrkdwn(
+        `:information_source: *${other.code} \`${other.name}\`* (${PLATFORM_FAMILY_SHORT[lang][other.platform]}): ${UI_STRINGS[lang].notTokenError}. ${escapeMrkdwn(other.meaning[lang])}`,
+      ),
+    });
+  }
+  if (answer.items.length === 0) {
+    if (answer.notTokenErrors.length === 0) blocks.push(...noMatchBlocks(answer));
+    return fitMessage(
+      { text: strings.noMatch(escapeMrkdwn(answer.query.slice(0, 200))), blocks },
+      strings.overflow,
+    );
+  }
+  answer.items.forEach((item, position) => {
+    if (position > 0) blocks.push({ type: "divider" });
+    blocks.push(...itemBlocks(item, lang));
+  });
+  if (options.sharedBy)
+    blocks.push({ type: "context", elements: [mrkdwn(strings.sharedBy(options.sharedBy))] });
+  if (options.shareable) {
+    blocks.push({
+      type: "actions",
+      block_id: "answer_actions",
+      elements: [
+        {
+          type: "button",
+          text: plain(strings.share),
+          action_id: SHARE_ACTION_ID,
+          value: encodeButtonValue({ q: answer.query, l: lang }),
+        },
+      ],
+    });
+  }
+  const text = answer.items.map((item) => headlineText(item, lang)).join(" · ");
+  return fitMessage({ text, blocks }, strings.overflow);
+}
+
+function headlineText(item: AnswerItem, lang: Lang): string {
+  const { code, name } = item.headline;
+  return `${code === undefined ? "" : `${code} `}${name}: ${item.entry.title[lang]}`;
+}
+
+function itemBlocks(item: AnswerItem, lang: Lang): Block[] {
+  const ui = UI_STRINGS[lang];
+  const { entry } = item;
+  const blocks: Block[] = [{ type: "header", text: plain(headlineText(item, lang)) }];
+  const notes: string[] = [];
+  if (item.onlyOn.length === 1) notes.push(item.onlyOn[0] === "web" ? ui.onlyOnWeb : ui.onlyOnNative);
+  for (const other of item.otherMeanings) notes.push(other.meaning[lang]);
+  if (notes.length > 0)
+    blocks.push({
+      type: "context",
+      elements: notes.map((note) => mrkdwn(`:warning: ${escapeMrkdwn(note)}`)),
+    });
+  blocks.push({ type: "section", text: mrkdwn(`*${ui.names}*\n${namesByPlatform(entry)}`) });
+  blocks.push({
+    type: "section",
+    text: mrkdwn(
+      `*${ui.symptom}*\n${escapeMrkdwn(entry.symptom[lang])}\n\n*${ui.reportedBy}*\n${entry.reportedBy
+        .map(
+          (report) =>
+            `• *${PLATFORM_FAMILY_SHORT[lang][report.platform]}*: ${escapeMrkdwn(report.how[lang])}`,
+        )
+        .join("\n")}`,
+    ),
+  });
+  blocks.push({
+    type: "section",
+    text: mrkdwn(
+      `*${ui.causes}*\n${entry.causes[lang].map((cause) => `• ${escapeMrkdwn(cause)}`).join("\n")}`,
+    ),
+  });
+  blocks.push({ type: "section", text: mrkdwn(`*${ui.fix}*\n${numberedSteps(entry, lang)}`) });
+  const related: string[] = [];
+  if (entry.related.callbacks.length > 0)
+    related.push(`${ui.callbacks}: ${entry.related.callbacks.map((name) => `\`${name}\``).join(", ")}`);
+  if (entry.related.entries.length > 0)
+    related.push(`${ui.seeAlso}: ${entry.related.entries.map((id) => `\`${id}\``).join(", ")}`);
+  related.push(`<${entry.docs[lang]}|${ui.docs}>`);
+  blocks.push({ type: "context", elements: related.map((line) => mrkdwn(line)) });
+  return blocks;
+}
+
+export function numberedSteps(entry: KnowledgeEntry, lang: Lang): string {
+  return entry.fix[lang].map((step, index) => `${index + 1}. ${escapeMrkdwn(step)}`).join("\n");
+}
+
+function namesByPlatform(entry: KnowledgeEntry): string {
+  const lines: string[] = [];
+  for (const platform of NAME_PLATFORM_ORDER) {
+    const names = entry.names.filter((name) => name.platform === platform);
+    if (names.length === 0) continue;
+    lines.push(
+      `${NAME_PLATFORM_LABELS[platform]}: ${names.map((name) => `\`${name.name}\`${name.code === undefined ? "" : ` (${name.code})`}`).join(", ")}`,
+    );
+  }
+  return lines.join("\n");
+}
+
+function noMatchBlocks(answer: Answer): Block[] {
+  const strings = SLACK_STRINGS[answer.lang];
+  const blocks: Block[] = [
+    {
+      type: "section",
+      text: mrkdwn(strings.noMatch(escapeMrkdwn(answer.query.trim().slice(0, 500)).replace(/`/g, "'"))),
+    },
+  ];
+  if (answer.suggestions.length > 0) {
+    const buttons: ButtonElement[] = answer.suggestions.slice(0, 3).map((suggestion, index) => ({
+      type: "button",
+      text: plain(suggestion.entry.title[answer.lang]),
+      action_id: `${DID_YOU_MEAN_ACTION_PREFIX}${index}`,
+      value: encodeButtonValue({ q: `entry:${suggestion.entry.id}`, l: answer.lang }),
+    }));
+    blocks.push(
+      { type: "section", text: mrkdwn(strings.didYouMean) },
+      { type: "actions", block_id: "did_you_mean", elements: buttons },
+    );
+  }
+  blocks.push({ type: "context", elements: [mrkdwn(strings.tryExamples)] });
+  return blocks;
+}

@@ -1,0 +1,89 @@
+import type { Lang } from "../../text/language.js";
+
+/** Phrases only the Slack renderers use, in both languages. */
+export const SLACK_STRINGS = {
+  en: {
+    share: "Share in channel",
+    sharedBy: (user: string) => `Shared by <@${user}>`,
+    noMatch: (query: string) => `No Agora token error matches \`${query}\`.`,
+    didYouMean: "Did you mean:",
+    tryExamples:
+      "Try a code (`/agora 110`), a name (`/agora ERR_NO_AUTHORIZED`) or a few words (`/agora token expired`).",
+    overflow: (count: number) =>
+      `+${count} more not shown. Run \`agora-bot scan\` on the log for everything.`,
+    scanFound: (count: number) => `Found ${count} Agora token error${count === 1 ? "" : "s"}`,
+    scanNone: "No Agora token error found.",
+    scanNonePaste:
+      "Paste the console output around the failing join (Web: the browser console; Android: logcat lines with onError; iOS: the Xcode console), or attach the log as a snippet.",
+    line: (lines: readonly number[], count: number) =>
+      `line ${lines[0]}${count > 1 ? ` (+${count - 1} more)` : ""}`,
+    moreFindings: (titles: string) => `+ also: ${titles}`,
+    truncatedInput: (skipped: number) =>
+      `The paste was too long: I read its beginning and end and skipped ${skipped.toLocaleString("en")} bytes in the middle.`,
+    fileTooBig: (name: string, max: number) =>
+      `${name} is larger than ${Math.round(max / 1024)} KB: I read only its first ${Math.round(max / 1024)} KB.`,
+    fileSkipped: (name: string) => `${name} is not a text file, so I skipped it.`,
+    fileFailed: (name: string) => `I could not download ${name}.`,
+    parentNote: "Diagnosing the message this thread started with.",
+    platform: "Platform",
+    confidence: "confidence",
+    helpTitle: "Agora token error helper",
+    helpIntro:
+      "I explain Agora RTC token and App ID errors: the name on every platform, what it means, why it happens and how to fix it.",
+    helpUsage: [
+      "`/agora 110`: look up a code (also `-110`, `#109`, `error 118`)",
+      "`/agora ERR_NO_AUTHORIZED`: any SDK's name, in any spelling",
+      "`/agora token expired` or `/agora Token 过期了`: plain words, English or Chinese",
+      "`/agora list`: every error I know",
+      "`/agora zh 110` or `/agora 110 en`: force the answer's language",
+      "Mention me with a pasted log (or a snippet file) and I reply in the thread with every token error in it",
+      "Message shortcut *Diagnose Agora errors* on anyone's message: the diagnosis goes into its thread",
+    ],
+    listTitle: "Agora token errors I know",
+    homeTitle: "agora-bot",
+    notInChannel:
+      "I can't post in this channel. Invite me with `/invite @agora-bot` and try again; here is the answer just for you.",
+    postFailed: "Slack did not accept my reply; here it is just for you.",
+  },
+  zh: {
+    share: "分享到频道",
+    sharedBy: (user: string) => `由 <@${user}> 分享`,
+    noMatch: (query: string) => `没有找到与 \`${query}\` 匹配的 Agora Token 错误。`,
+    didYouMean: "你是不是要找：",
+    tryExamples:
+      "可以输入错误码（`/agora 110`）、错误名（`/agora ERR_NO_AUTHORIZED`）或描述（`/agora Token 过期了`）。",
+    overflow: (count: number) => `还有 ${count} 项未显示。可对日志运行 \`agora-bot scan\` 查看全部。`,
+    scanFound: (count: number) => `发现 ${count} 个 Agora Token 错误`,
+    scanNone: "没有发现 Agora Token 错误。",
+    scanNonePaste:
+      "请粘贴加入频道失败前后的日志（Web：浏览器控制台；Android：含 onError 的 logcat；iOS：Xcode 控制台），或以代码片段文件上传。",
+    line: (lines: readonly number[], count: number) =>
+      `第 ${lines[0]} 行${count > 1 ? `（另有 ${count - 1} 处）` : ""}`,
+    moreFindings: (titles: string) => `另外还有：${titles}`,
+    truncatedInput: (skipped: number) => `内容过长：只读取了开头和结尾，跳过中间 ${skipped} 字节。`,
+    fileTooBig: (name: string, max: number) =>
+      `${name} 超过 ${Math.round(max / 1024)} KB，只读取了前 ${Math.round(max / 1024)} KB。`,
+    fileSkipped: (name: string) => `${name} 不是文本文件，已跳过。`,
+    fileFailed: (name: string) => `无法下载 ${name}。`,
+    parentNote: "正在诊断该话题的第一条消息。",
+    platform: "平台",
+    confidence: "可信度",
+    helpTitle: "Agora Token 错误助手",
+    helpIntro: "我可以解释 Agora RTC 的 Token 与 App ID 错误：各平台名称、含义、原因和解决方法。",
+    helpUsage: [
+      "`/agora 110`：查询错误码（也支持 `-110`、`#109`、`error 118`）",
+      "`/agora ERR_NO_AUTHORIZED`：任意 SDK 的错误名，任意写法",
+      "`/agora token expired` 或 `/agora Token 过期了`：用中英文描述问题",
+      "`/agora list`：列出所有错误",
+      "`/agora zh 110` 或 `/agora 110 en`：指定回答语言",
+      "@我 并粘贴日志（或上传代码片段文件），我会在话题中回复其中所有 Token 错误",
+      "在任意消息上使用快捷方式 *Diagnose Agora errors*，诊断结果会回复在该消息的话题中",
+    ],
+    listTitle: "我能识别的 Agora Token 错误",
+    homeTitle: "agora-bot",
+    notInChannel: "我无法在此频道发消息。请用 `/invite @agora-bot` 邀请我后重试；以下回答仅你可见。",
+    postFailed: "Slack 未接受我的回复；以下回答仅你可见。",
+  },
+} as const;
+
+export type SlackStrings = (typeof SLACK_STRINGS)[Lang];

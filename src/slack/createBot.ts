@@ -1,0 +1,115 @@
+import type { Server } from "node:http";
+import { App, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver } from "@slack/bolt";
+import type { WebClientOptions } from "@slack/web-api";
+import type { SlackConfig } from "../config/slackConfig.js";
+import type { KnowledgeIndex } from "../index/knowledgeIndex.js";
+import type { BotContext } from "./botContext.js";
+import { EventDeduper } from "./eventDeduper.js";
+import { InflightWork } from "./inflight.js";
+import { registerListeners } from "./listeners/index.js";
+
+export const EVENTS_PATH = "/slack/events";
+export const HEALTH_PATH = "/healthz";
+
+export interface Bot {
+  readonly app: App;
+  readonly context: BotContext;
+  /** Starts listening; resolves with the HTTP port in HTTP mode. */
+  start(): Promise<number | undefined>;
+  /** Stops taking new work, finishes replies in flight (at most `timeoutMs`), then disconnects. */
+  stop(timeoutMs?: number): Promise<void>;
+}
+
+export interface BotOptions {
+  readonly logger?: Logger;
+  readonly logLevel?: LogLevel;
+}
+
+/** A timeout and a bounded retry policy: a failing Slack call never hangs a reply or retries forever. */
+export function webClientOptions(config: SlackConfig): WebClientOptions {
+  return {
+    ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+    timeout: 10_000,
+    retryConfig: { retries: 2, factor: 2, minTimeout: 100, maxTimeout: 2_000 },
+    rejectRateLimitedCalls: false,
+  };
+}
+
+export function createBot(config: SlackConfig, index: KnowledgeIndex, options: BotOptions = {}): Bot {
+  const logLevel = options.logLevel ?? LogLevel.INFO;
+  const clientOptions = webClientOptions(config);
+  const receiver =
+    config.mode === "socket" && config.appToken
+      ? new SocketModeReceiver({
+          appToken: config.appToken,
+          installerOptions: { clientOptions },
+          logLevel,
+          ...(options.logger ? { logger: options.logger } : {}),
+        })
+      : new HTTPReceiver({
+          signingSecret: config.signingSecret ?? "",
+          endpoints: EVENTS_PATH,
+          logLevel,
+          ...(options.logger ? { logger: options.logger } : {}),
+          customRoutes: [
+            {
+              path: HEALTH_PATH,
+              method: ["GET"],
+              handler: (_request, response) => {
+                response.writeHead(200, { "content-type": "application/json" });
+                response.end(JSON.stringify({ ok: true, entries: index.entries.length }));
+              },
+            },
+          ],
+        });
+  const app = new App({
+    token: config.botToken,
+    receiver,
+    clientOptions,
+    logLevel,
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
+  const context: BotContext = {
+    index,
+    config,
+    inflight: new InflightWork(),
+    deduper: new EventDeduper(),
+    logger: app.logger,
+  };
+
+  // Slack re-sends an event it thinks was missed; whichever copy arrives first is the one answered.
+  app.use(async ({ body, next }) => {
+    if (context.inflight.draining) return;
+    const eventId =
+      typeof body === "object" && body !== null && "event_id" in body ? body.event_id : undefined;
+    if (typeof eventId === "string" && !context.deduper.firstTime(eventId)) {
+      context.logger.debug(`skipping repeated delivery of event ${eventId}`);
+      return;
+    }
+    await next();
+  });
+  registerListeners(app, context);
+  app.error(async (error) => {
+    context.logger.error(`unhandled error in a listener: ${error.code ?? ""} ${error.message}`);
+  });
+
+  return {
+    app,
+    context,
+    async start() {
+      const started: unknown = await app.start(config.port);
+      if (config.mode === "http" && started && typeof started === "object" && "address" in started) {
+        const address = (started as Server).address();
+        return typeof address === "object" && address ? address.port : config.port;
+      }
+      return undefined;
+    },
+    async stop(timeoutMs = 10_000) {
+      const drained = context.inflight.drain(timeoutMs);
+      await app
+        .stop()
+        .catch((error: unknown) => context.logger.warn(`stopping the receiver: ${String(error)}`));
+      await drained;
+    },
+  };
+}

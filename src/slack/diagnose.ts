@@ -1,0 +1,133 @@
+import type { WebClient } from "@slack/web-api";
+import { answerQuery, chooseLanguage } from "../answer/answer.js";
+import { extractLanguageDirective } from "../answer/languageDirective.js";
+import { renderAnswerBlocks } from "../render/blocks/answerBlocks.js";
+import { renderScanBlocks } from "../render/blocks/scanBlocks.js";
+import { SLACK_STRINGS } from "../render/blocks/slackStrings.js";
+import type { SlackMessage } from "../render/blocks/types.js";
+import { scanLogAsync } from "../scan/scanLog.js";
+import type { Lang } from "../text/language.js";
+import { type BotContext, trustedFileHosts } from "./botContext.js";
+import { type DownloadedFile, downloadSlackFile } from "./downloadFile.js";
+import { type MessageLike, messageLikeSchema } from "./payloads.js";
+
+const MAX_FILES = 5;
+/** A message this short, on one line, is a question ("110", "token expired"), answered like /agora. */
+const QUESTION_MAX_CHARS = 300;
+
+/** Slack sends message text with `&`, `<`, `>` escaped and mentions as `<@U…>`; the scanner wants the plain text. */
+export function plainMessageText(text: string): string {
+  return text
+    .replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/g, " ")
+    .replace(/<(https?:[^|>]+)(?:\|[^>]*)?>/g, "$1")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&")
+    .trim();
+}
+
+export interface DiagnoseOptions {
+  readonly channel: string;
+  /** Look at the thread's first message when this one carries no log of its own. */
+  readonly allowParent: boolean;
+}
+
+/** Reads a message (its text and its text files), finds the token errors in it, and renders the reply. */
+export async function diagnoseMessage(
+  context: BotContext,
+  client: WebClient,
+  message: MessageLike,
+  options: DiagnoseOptions,
+): Promise<SlackMessage> {
+  const directive = extractLanguageDirective(plainMessageText(message.text));
+  const downloads: DownloadedFile[] = [];
+  for (const file of message.files.slice(0, MAX_FILES)) {
+    downloads.push(
+      await downloadSlackFile(file, {
+        botToken: context.config.botToken,
+        maxBytes: context.config.fileMaxBytes,
+        trustedHosts: trustedFileHosts(context.config),
+      }),
+    );
+  }
+  const fileTexts = downloads.flatMap((download) => (download.kind === "text" ? [download.text] : []));
+  const text = directive.text;
+  const combined = [text, ...fileTexts].filter(Boolean).join("\n");
+  const lang: Lang = chooseLanguage((text || combined).slice(0, 4096), {
+    lang: directive.lang,
+    defaultLang: context.config.defaultLang,
+  });
+  const notes = downloads.flatMap((download) => fileNote(download, context.config.fileMaxBytes, lang));
+
+  const result = await scanLogAsync(context.index, combined);
+  if (result.findings.length > 0) return renderScanBlocks(result, lang, notes);
+
+  if (
+    fileTexts.length === 0 &&
+    text.length > 0 &&
+    text.length <= QUESTION_MAX_CHARS &&
+    !text.includes("\n")
+  ) {
+    const answer = answerQuery(context.index, text, {
+      lang: directive.lang,
+      defaultLang: context.config.defaultLang,
+    });
+    if (answer.items.length > 0 || answer.notTokenErrors.length > 0) return renderAnswerBlocks(answer);
+  }
+
+  const isThreadReply = message.thread_ts !== undefined && message.thread_ts !== message.ts;
+  if (options.allowParent && isThreadReply && message.files.length === 0) {
+    const parent = await fetchThreadParent(context, client, options.channel, message.thread_ts ?? message.ts);
+    if (parent) {
+      const parentReply = await diagnoseMessage(
+        context,
+        client,
+        { ...parent, text: directive.lang ? `${parent.text} ${directive.lang}` : parent.text },
+        {
+          ...options,
+          allowParent: false,
+        },
+      );
+      parentReply.blocks.unshift({
+        type: "context",
+        elements: [{ type: "mrkdwn", text: SLACK_STRINGS[lang].parentNote }],
+      });
+      return parentReply;
+    }
+  }
+  return renderScanBlocks(result, lang, notes);
+}
+
+async function fetchThreadParent(
+  context: BotContext,
+  client: WebClient,
+  channel: string,
+  threadTs: string,
+): Promise<MessageLike | undefined> {
+  try {
+    const replies = await client.conversations.replies({ channel, ts: threadTs, limit: 1, inclusive: true });
+    const parsed = messageLikeSchema.safeParse(replies.messages?.[0]);
+    return parsed.success ? parsed.data : undefined;
+  } catch (error) {
+    context.logger.warn(`conversations.replies failed for ${channel}/${threadTs}: ${describeError(error)}`);
+    return undefined;
+  }
+}
+
+function fileNote(download: DownloadedFile, maxBytes: number, lang: Lang): string[] {
+  const strings = SLACK_STRINGS[lang];
+  if (download.kind === "text")
+    return download.truncated ? [strings.fileTooBig(download.name, maxBytes)] : [];
+  return [
+    download.reason === "not-text" ? strings.fileSkipped(download.name) : strings.fileFailed(download.name),
+  ];
+}
+
+export function describeError(error: unknown): string {
+  if (error && typeof error === "object") {
+    const data = "data" in error ? (error as { data?: { error?: string } }).data : undefined;
+    if (data?.error) return data.error;
+    if ("code" in error && "message" in error) return `${String(error.code)}: ${String(error.message)}`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}

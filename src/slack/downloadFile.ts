@@ -1,0 +1,110 @@
+import type { SlackFile } from "./payloads.js";
+
+export type DownloadedFile =
+  | { readonly kind: "text"; readonly name: string; readonly text: string; readonly truncated: boolean }
+  | {
+      readonly kind: "skipped";
+      readonly name: string;
+      readonly reason: "not-text" | "failed" | "untrusted-host";
+    };
+
+const TEXT_FILETYPES = new Set([
+  "text",
+  "log",
+  "txt",
+  "javascript",
+  "typescript",
+  "json",
+  "xml",
+  "yaml",
+  "markdown",
+  "post",
+  "java",
+  "kotlin",
+  "swift",
+  "objc",
+  "dart",
+  "csharp",
+  "cpp",
+  "c",
+  "python",
+  "shell",
+  "html",
+  "css",
+  "diff",
+  "csv",
+]);
+
+export function isTextFile(file: SlackFile): boolean {
+  if (file.mode === "snippet") return true;
+  if (file.filetype && TEXT_FILETYPES.has(file.filetype)) return true;
+  const mime = file.mimetype ?? "";
+  return mime.startsWith("text/") || /^application\/(json|javascript|xml|x-log|x-ndjson)/.test(mime);
+}
+
+/**
+ * Downloads a Slack-hosted text file with the bot token, reading at most `maxBytes`. The token is
+ * sent only to Slack's own file hosts (or the configured API host), never to a URL a payload names elsewhere.
+ */
+export async function downloadSlackFile(
+  file: SlackFile,
+  options: { botToken: string; maxBytes: number; trustedHosts: readonly string[]; timeoutMs?: number },
+): Promise<DownloadedFile> {
+  const name = file.name ?? file.title ?? file.id;
+  if (!isTextFile(file)) return { kind: "skipped", name, reason: "not-text" };
+  const url = file.url_private_download ?? file.url_private;
+  if (!url) return { kind: "skipped", name, reason: "failed" };
+  let host: string;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return { kind: "skipped", name, reason: "failed" };
+  }
+  if (!options.trustedHosts.some((trusted) => host === trusted || host.endsWith(`.${trusted}`))) {
+    return { kind: "skipped", name, reason: "untrusted-host" };
+  }
+  try {
+    const response = await fetch(url, {
+      headers: { Authorization: `Bearer ${options.botToken}` },
+      signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+      redirect: "error",
+    });
+    if (!response.ok || !response.body) return { kind: "skipped", name, reason: "failed" };
+    const { bytes, truncated } = await readAtMost(response.body, options.maxBytes);
+    if (bytes.subarray(0, 8192).includes(0)) return { kind: "skipped", name, reason: "not-text" };
+    return { kind: "text", name, text: new TextDecoder().decode(bytes), truncated };
+  } catch {
+    return { kind: "skipped", name, reason: "failed" };
+  }
+}
+
+async function readAtMost(
+  body: ReadableStream<Uint8Array>,
+  maxBytes: number,
+): Promise<{ bytes: Uint8Array; truncated: boolean }> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let truncated = false;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    const room = maxBytes - total;
+    if (value.length >= room) {
+      chunks.push(value.subarray(0, room));
+      total += room;
+      truncated = value.length > room || !(await reader.read().then((next) => next.done));
+      await reader.cancel().catch(() => undefined);
+      break;
+    }
+    chunks.push(value);
+    total += value.length;
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return { bytes, truncated };
+}

@@ -1,0 +1,93 @@
+import type { RespondFn } from "@slack/bolt";
+import type { KnownBlock } from "@slack/types";
+import type { WebClient } from "@slack/web-api";
+import { SLACK_STRINGS } from "../render/blocks/slackStrings.js";
+import { mrkdwn, type SlackMessage } from "../render/blocks/types.js";
+import type { Lang } from "../text/language.js";
+import type { BotContext } from "./botContext.js";
+import { describeError } from "./diagnose.js";
+
+/** Our blocks are plain Block Kit JSON; this is the one place they meet Slack's wider type. */
+export function asSlackBlocks(message: SlackMessage): KnownBlock[] {
+  return message.blocks as KnownBlock[];
+}
+
+export interface ReplyTarget {
+  readonly channel: string;
+  readonly threadTs?: string;
+  /** Who asked: gets the answer ephemerally if the public post fails. */
+  readonly user?: string;
+  readonly respond?: RespondFn;
+  readonly lang: Lang;
+}
+
+/**
+ * Posts a reply where it belongs; if Slack refuses (not in the channel, archived, rate limited,
+ * network down), logs why and still gets the answer to the person who asked when it can.
+ */
+export async function postReply(
+  context: BotContext,
+  client: WebClient,
+  target: ReplyTarget,
+  message: SlackMessage,
+): Promise<boolean> {
+  try {
+    await client.chat.postMessage({
+      channel: target.channel,
+      ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
+      text: message.text,
+      blocks: asSlackBlocks(message),
+      unfurl_links: false,
+      unfurl_media: false,
+    });
+    return true;
+  } catch (error) {
+    const reason = describeError(error);
+    context.logger.error(
+      `chat.postMessage to ${target.channel}${target.threadTs ? ` (thread ${target.threadTs})` : ""} failed: ${reason}`,
+    );
+    const strings = SLACK_STRINGS[target.lang];
+    const note =
+      reason === "not_in_channel" || reason === "channel_not_found"
+        ? strings.notInChannel
+        : strings.postFailed;
+    const fallback: SlackMessage = {
+      text: message.text,
+      blocks: [{ type: "context" as const, elements: [mrkdwn(note)] }, ...message.blocks].slice(0, 50),
+    };
+    await sendEphemeral(context, client, target, fallback);
+    return false;
+  }
+}
+
+export async function sendEphemeral(
+  context: BotContext,
+  client: WebClient,
+  target: ReplyTarget,
+  message: SlackMessage,
+): Promise<void> {
+  try {
+    if (target.respond) {
+      await target.respond({
+        response_type: "ephemeral",
+        replace_original: false,
+        text: message.text,
+        blocks: asSlackBlocks(message),
+      });
+      return;
+    }
+    if (target.user) {
+      await client.chat.postEphemeral({
+        channel: target.channel,
+        user: target.user,
+        text: message.text,
+        blocks: asSlackBlocks(message),
+        ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
+      });
+    }
+  } catch (error) {
+    context.logger.error(
+      `ephemeral fallback to ${target.user ?? "response_url"} in ${target.channel} failed: ${describeError(error)}`,
+    );
+  }
+}
