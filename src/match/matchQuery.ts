@@ -34,7 +34,10 @@ export function matchQuery(index: KnowledgeIndex, rawQuery: string): MatchOutcom
     matches.push(match);
   };
 
-  const codesOnly = tokens.length > 0 && tokens.every((token) => isCodeOrFiller(token.text));
+  // Codes stand alone when every other word is filler or a name: "101 109 onRequestToken" is three lookups.
+  const codesOnly =
+    tokens.length > 0 &&
+    tokens.every((token) => isCodeOrFiller(token.text) || lookUpName(index, token.text) !== undefined);
   // Tokens already explained by a code or name are blanked before the plain-words pass, so
   // "token-privilege-did-expire" is not read again as the words "token … expire".
   const explained: QueryToken[] = [];

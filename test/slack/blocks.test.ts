@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import { answerForEntry, answerQuery } from "../../src/answer/answer.js";
+import { loadKnowledgeIndex } from "../../src/index/loadIndex.js";
+import { renderAnswerBlocks } from "../../src/render/blocks/answerBlocks.js";
+import { renderHelpBlocks, renderHomeView, renderListBlocks } from "../../src/render/blocks/helpBlocks.js";
+import { BLOCK_LIMITS, fitMessage } from "../../src/render/blocks/limits.js";
+import { renderScanBlocks } from "../../src/render/blocks/scanBlocks.js";
+import type { Block, SlackMessage } from "../../src/render/blocks/types.js";
+import type { Finding, ScanResult } from "../../src/scan/types.js";
+
+const index = loadKnowledgeIndex();
+
+function expectWithinLimits(message: SlackMessage): void {
+  expect(message.blocks.length).toBeLessThanOrEqual(BLOCK_LIMITS.blocks);
+  expect(message.text.length).toBeLessThan(4000);
+  expect(JSON.stringify(message.blocks).length).toBeLessThan(12_000);
+  for (const block of message.blocks) expectBlockWithinLimits(block);
+}
+
+function expectBlockWithinLimits(block: Block): void {
+  if (block.type === "header") expect(block.text.text.length).toBeLessThanOrEqual(150);
+  if (block.type === "section") expect(block.text.text.length).toBeLessThanOrEqual(3000);
+  if (block.type === "context") {
+    expect(block.elements.length).toBeLessThanOrEqual(10);
+    for (const element of block.elements) expect(element.text.length).toBeLessThanOrEqual(2000);
+  }
+  if (block.type === "actions") {
+    for (const button of block.elements) {
+      expect(button.text.text.length).toBeLessThanOrEqual(75);
+      expect(button.value?.length ?? 0).toBeLessThanOrEqual(2000);
+    }
+  }
+}
+
+describe("Block Kit limits", () => {
+  it.each(index.entries.map((entry) => entry.id))(
+    "hold for the answer card of %s, in both languages, shared or not",
+    (id) => {
+      for (const lang of ["en", "zh"] as const) {
+        const answer = answerForEntry(index, id, lang);
+        if (!answer) throw new Error(id);
+        expectWithinLimits(renderAnswerBlocks(answer, { shareable: true }));
+        expectWithinLimits(renderAnswerBlocks(answer, { sharedBy: "U1" }));
+      }
+    },
+  );
+
+  it("hold for a query naming every entry at once", () => {
+    const answer = answerQuery(index, "101 109 110 119 120 onTokenPrivilegeWillExpire onRequestToken", {
+      defaultLang: "en",
+    });
+    expect(answer.items.length).toBe(7);
+    expectWithinLimits(renderAnswerBlocks(answer, { shareable: true }));
+  });
+
+  it("hold for a huge hostile query with no match", () => {
+    const message = renderAnswerBlocks(
+      answerQuery(index, `${"<!channel> ".repeat(2000)}token`, { defaultLang: "en" }),
+      { shareable: true },
+    );
+    expectWithinLimits(message);
+    expect(JSON.stringify(message)).not.toContain("<!channel>");
+  });
+
+  it("hold for many generated findings, showing the most important and how many more", () => {
+    const entries = index.entries;
+    const findings: Finding[] = Array.from({ length: 200 }, (_, n) => ({
+      entry: entries[n % entries.length] ?? (entries[0] as (typeof entries)[number]),
+      code: 110,
+      name: `ERR_${"X".repeat(n % 300)}`,
+      matchedText: "x",
+      evidence: `${"<@U1> &".repeat(60)} evidence ${n}`,
+      lines: Array.from({ length: 20 }, (_, line) => line + n),
+      count: 1000,
+      platform: "web-4x",
+      confidence: "high",
+    }));
+    const result: ScanResult = {
+      platform: "web-4x",
+      findings,
+      lineCount: 1,
+      bytesScanned: 1,
+      truncated: { totalBytes: 9, headBytes: 1, tailBytes: 1, skippedBytes: 7 },
+    };
+    for (const lang of ["en", "zh"] as const) {
+      const message = renderScanBlocks(
+        result,
+        lang,
+        Array.from({ length: 30 }, (_, n) => `note ${n} ${"x".repeat(500)}`),
+      );
+      expectWithinLimits(message);
+      expect(JSON.stringify(message.blocks)).toMatch(/also: |另外还有|more not shown|还有 \d+ 项/);
+      expect(JSON.stringify(message.blocks)).not.toContain("<@U1>");
+    }
+  });
+
+  it("hold for help, list and App Home", () => {
+    for (const lang of ["en", "zh"] as const) {
+      expectWithinLimits(renderHelpBlocks(lang));
+      expectWithinLimits(renderListBlocks(index, lang));
+      expect(renderHomeView(index, lang).blocks.length).toBeLessThanOrEqual(100);
+    }
+  });
+
+  it("cuts any oversized block and says what it dropped", () => {
+    const blocks: Block[] = Array.from({ length: 80 }, (_, n) => ({
+      type: "section",
+      text: { type: "mrkdwn", text: `${n} ${"a&amp;".repeat(1000)}` },
+    }));
+    const message = fitMessage({ text: "t".repeat(10_000), blocks }, (dropped) => `+${dropped} more`);
+    expectWithinLimits(message);
+    const last = message.blocks.at(-1);
+    expect(last?.type === "context" && last.elements[0]?.text).toMatch(/^\+\d+ more$/);
+  });
+});

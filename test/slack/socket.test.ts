@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { waitFor } from "./fakeSlack.js";
+import { type RunningBot, startBot } from "./harness.js";
+
+let running: RunningBot;
+beforeAll(async () => {
+  running = await startBot("socket");
+});
+afterAll(async () => {
+  await running?.close();
+});
+
+const eventEnvelope = (envelopeId: string, eventId: string, event: Record<string, unknown>, retry = 0) => ({
+  envelope_id: envelopeId,
+  type: "events_api",
+  accepts_response_payload: false,
+  retry_attempt: retry,
+  retry_reason: retry > 0 ? "timeout" : "",
+  payload: {
+    token: "legacy",
+    team_id: "T1",
+    api_app_id: "A1",
+    type: "event_callback",
+    event_id: eventId,
+    event_time: 1,
+    authorizations: [{ team_id: "T1", user_id: "UBOT", is_bot: true }],
+    event,
+  },
+});
+
+describe("Socket Mode", () => {
+  it("opens the connection through apps.connections.open with the app token", () => {
+    const open = running.slack.callsTo("apps.connections.open")[0];
+    expect(open?.authorization).toBe("Bearer xapp-1-test");
+  });
+
+  it("acknowledges a slash command envelope with the answer as its payload", async () => {
+    await running.slack.sendEnvelope({
+      envelope_id: "env-cmd-1",
+      type: "slash_commands",
+      accepts_response_payload: true,
+      payload: {
+        command: "/agora",
+        text: "ERR_NO_AUTHORIZED",
+        user_id: "U1",
+        channel_id: "C1",
+        team_id: "T1",
+        response_url: running.slack.responseUrl("socket-cmd"),
+        trigger_id: "1",
+        api_app_id: "A1",
+      },
+    });
+    const ack = await waitFor(
+      () => running.slack.acks.find((a) => a.envelope_id === "env-cmd-1"),
+      5000,
+      "command ack",
+    );
+    expect(ack.payload?.response_type).toBe("ephemeral");
+    expect(JSON.stringify(ack.payload?.blocks)).toContain("Invalid token");
+  });
+
+  it("acknowledges every event envelope and answers each event once across retries", async () => {
+    const before = running.slack.callsTo("chat.postMessage").length;
+    const event = {
+      type: "app_mention",
+      user: "U1",
+      channel: "C1",
+      ts: "1700000100.000100",
+      text: "<@UBOT> E/agora onError: 110",
+    };
+    await running.slack.sendEnvelope(eventEnvelope("env-1", "EvS1", event));
+    await running.slack.sendEnvelope(eventEnvelope("env-2", "EvS1", event, 1));
+    await running.slack.sendEnvelope(
+      eventEnvelope("env-3", "EvS2", { ...event, ts: "1700000101.000100" }, 2),
+    );
+    await waitFor(
+      () => ["env-1", "env-2", "env-3"].every((id) => running.slack.acks.some((a) => a.envelope_id === id)),
+      5000,
+      "acks",
+    );
+    await waitFor(() => running.slack.callsTo("chat.postMessage").length >= before + 2, 5000, "replies");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const threads = running.slack
+      .callsTo("chat.postMessage")
+      .slice(before)
+      .map((call) => call.params.thread_ts);
+    expect(threads.sort()).toEqual(["1700000100.000100", "1700000101.000100"]);
+  });
+
+  it("runs the message shortcut over the socket too", async () => {
+    const before = running.slack.callsTo("chat.postMessage").length;
+    await running.slack.sendEnvelope({
+      envelope_id: "env-shortcut",
+      type: "interactive",
+      accepts_response_payload: false,
+      payload: {
+        type: "message_action",
+        callback_id: "diagnose_agora_errors",
+        user: { id: "U1" },
+        channel: { id: "C9" },
+        team: { id: "T1" },
+        trigger_id: "1",
+        response_url: running.slack.responseUrl("socket-shortcut"),
+        message_ts: "1700000200.000100",
+        message: {
+          type: "message",
+          user: "U2",
+          ts: "1700000200.000100",
+          text: "Get server node failed [INVALID_VENDOR_KEY]",
+        },
+      },
+    });
+    const posted = await waitFor(
+      () => running.slack.callsTo("chat.postMessage")[before],
+      5000,
+      "shortcut reply",
+    );
+    expect(posted.params.channel).toBe("C9");
+    expect(posted.params.thread_ts).toBe("1700000200.000100");
+    expect(JSON.stringify(posted.params.blocks)).toContain("Invalid App ID");
+  });
+});
