@@ -219,7 +219,7 @@ interface SlackFigures {
 async function measureSlack(snippet: string): Promise<SlackFigures> {
   const slack = new FakeSlack();
   await slack.start();
-  slack.files.set("big.log", snippet);
+  slack.files.set("big.log", Buffer.from(snippet));
   const port = 21_000 + Math.floor(Math.random() * 20_000);
   const started = performance.now();
   const child = spawn(process.execPath, [join(ROOT, "dist", "main.js")], {

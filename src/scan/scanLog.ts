@@ -12,9 +12,50 @@ const MAX_LINES_PER_FINDING = 20;
 /** Short texts with no evidence are read as a question ("my token expired") by the matcher. */
 const PROSE_MAX_CHARS = 2000;
 
-// Every detection needs one of these on its line; lines without any are skipped unread.
-// Matched on lower-cased text, so the literals are lower case.
-const ANCHOR = /err|code|token|key|authoriz|expire|appid|rawvalue|错误|报错|-1[01]\d/g;
+// Every detection needs one of these on its line; lines without any are skipped unread. The regex
+// runs case-insensitively over the original text, so the whole input is never lower-cased.
+const ANCHOR = /err|code|token|key|authoriz|expire|appid|rawvalue|错误|报错|-1[01]\d/gi;
+
+const isLetter = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+
+/**
+ * Most anchors in an ordinary log are words like "decoder", "keyframe", "interrupt" or "code 0".
+ * Telling them apart here, from a few characters around the hit, keeps line analysis for the few
+ * lines that can hold evidence.
+ */
+function isRealAnchor(text: string, at: number, word: string, index: KnowledgeIndex): boolean {
+  const first = word.charCodeAt(0) | 0x20;
+  const before = at > 0 ? text.charCodeAt(at - 1) : 32;
+  const after = text.charCodeAt(at + word.length);
+  if (first === 0x63 /* code */) {
+    if (isLetter(before) || isLetter(after)) return false;
+    return numberAfter(text, at + word.length, index);
+  }
+  if (first === 0x6b /* key */) return !isLetter(before) && !isLetter(after);
+  if (first === 0x65 && word.length === 3 /* err */) {
+    const next = after | 0x20;
+    return !isLetter(after) || next === 0x6f || next === 0x63 || next === 0x6e;
+  }
+  return true;
+}
+
+/** Whether separators then a known code follow: `code: 110`, `"code":110`, `code=-110`. */
+function numberAfter(text: string, from: number, index: KnowledgeIndex): boolean {
+  let position = from;
+  const limit = Math.min(text.length, from + 8);
+  while (position < limit && ' \t:=([#"\'{,-'.includes(text[position] ?? "x")) position++;
+  let value = 0;
+  let digits = 0;
+  while (digits < 7 && position < text.length) {
+    const code = text.charCodeAt(position);
+    if (code < 48 || code > 57) break;
+    value = value * 10 + (code - 48);
+    digits++;
+    position++;
+  }
+  return digits > 0 && index.byCode.has(value);
+}
+
 // A renewal after the 30-second warning means the app handled it: the warning is not a problem then.
 const RENEWAL = /renew_?token|renewtoken/;
 const RENEWAL_FAILED = /fail|error|invalid|reject|[=:\s(]-\d/;
@@ -100,27 +141,23 @@ function* scanSteps(
 
 /** Scans one chunk (whole lines); returns the line number after it. */
 function scanChunk(state: ScanState, chunk: string, firstLine: number): number {
-  const lower = chunk.toLowerCase();
   let lineNumber = firstLine;
   let counted = 0;
   ANCHOR.lastIndex = 0;
-  for (let anchor = ANCHOR.exec(lower); anchor; anchor = ANCHOR.exec(lower)) {
-    const lineStart = lower.lastIndexOf("\n", anchor.index) + 1;
-    let lineEnd = lower.indexOf("\n", anchor.index);
-    if (lineEnd < 0) lineEnd = lower.length;
-    for (
-      let newline = lower.indexOf("\n", counted);
-      newline >= 0 && newline < lineStart;
-      newline = lower.indexOf("\n", newline + 1)
-    ) {
+  for (let anchor = ANCHOR.exec(chunk); anchor; anchor = ANCHOR.exec(chunk)) {
+    if (!isRealAnchor(chunk, anchor.index, anchor[0], state.index)) continue;
+    const lineStart = chunk.lastIndexOf("\n", anchor.index) + 1;
+    let lineEnd = chunk.indexOf("\n", anchor.index);
+    if (lineEnd < 0) lineEnd = chunk.length;
+    for (let newline = chunk.indexOf("\n", counted); newline >= 0 && newline < lineStart; newline = chunk.indexOf("\n", newline + 1)) {
       lineNumber++;
       counted = newline + 1;
     }
-    analyzeChunkLine(state, chunk.slice(lineStart, lineEnd), lower.slice(lineStart, lineEnd), lineNumber);
+    const line = chunk.slice(lineStart, lineEnd);
+    analyzeChunkLine(state, line, line.toLowerCase(), lineNumber);
     ANCHOR.lastIndex = lineEnd + 1;
   }
-  for (let newline = lower.indexOf("\n", counted); newline >= 0; newline = lower.indexOf("\n", newline + 1))
-    lineNumber++;
+  for (let newline = chunk.indexOf("\n", counted); newline >= 0; newline = chunk.indexOf("\n", newline + 1)) lineNumber++;
   return lineNumber;
 }
 

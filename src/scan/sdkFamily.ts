@@ -83,7 +83,7 @@ const FAMILY_MARKS: readonly [SdkFamily, readonly string[]][] = [
   ],
 ];
 
-const SAMPLE_BYTES = 512 * 1024;
+const SAMPLE_BYTES = 64 * 1024;
 
 /** The SDK family a text most likely comes from, from its head (and the lines with findings). */
 export function inferSdkFamily(text: string, extraLines: readonly string[] = []): SdkFamily {
