@@ -3,9 +3,14 @@ import { ConfigError } from "./config/defaultLang.js";
 import { readSlackConfig } from "./config/slackConfig.js";
 import { loadKnowledgeIndex } from "./index/loadIndex.js";
 import { KnowledgeError } from "./knowledge/load.js";
-import { createBot } from "./slack/createBot.js";
+import { createBot, SlackAuthError } from "./slack/createBot.js";
 
 /** `npm start`: reads settings, loads the knowledge, starts the bot in Socket Mode or HTTP mode. */
+// A failed request must never take the bot down: log it and keep serving.
+process.on("unhandledRejection", (reason) => {
+  console.error(`agora-bot: unhandled rejection (kept running): ${reason instanceof Error ? reason.message : String(reason)}`);
+});
+
 async function main(): Promise<void> {
   if (existsSync(".env")) process.loadEnvFile(".env");
   let bot: ReturnType<typeof createBot>;
@@ -25,6 +30,10 @@ async function main(): Promise<void> {
         `agora-bot cannot start; fix these settings (in the environment or .env, see .env.example):`,
       );
       for (const problem of error.problems) console.error(`  - ${problem}`);
+      process.exit(1);
+    }
+    if (error instanceof SlackAuthError) {
+      console.error(`agora-bot cannot start: ${error.message}`);
       process.exit(1);
     }
     if (error instanceof KnowledgeError) {

@@ -4,6 +4,7 @@ import type { WebClientOptions } from "@slack/web-api";
 import type { SlackConfig } from "../config/slackConfig.js";
 import type { KnowledgeIndex } from "../index/knowledgeIndex.js";
 import type { BotContext } from "./botContext.js";
+import { describeError } from "./diagnose.js";
 import { EventDeduper } from "./eventDeduper.js";
 import { InflightWork } from "./inflight.js";
 import { registerListeners } from "./listeners/index.js";
@@ -33,6 +34,23 @@ export function webClientOptions(config: SlackConfig): WebClientOptions {
     retryConfig: { retries: 2, factor: 2, minTimeout: 100, maxTimeout: 2_000 },
     rejectRateLimitedCalls: false,
   };
+}
+
+export class SlackAuthError extends Error {}
+
+/** A rejected token stops start-up with a clear message; an unreachable Slack only warns (the bot retries per request). */
+async function checkBotToken(app: App, context: BotContext): Promise<void> {
+  try {
+    await app.client.auth.test();
+  } catch (error) {
+    const reason = describeError(error);
+    if (/invalid_auth|not_authed|account_inactive|token_revoked|token_expired/.test(reason)) {
+      throw new SlackAuthError(
+        `SLACK_BOT_TOKEN was rejected by Slack (${reason}): copy the current token from Slack app settings → "OAuth & Permissions"`,
+      );
+    }
+    context.logger.warn(`could not reach Slack to check the bot token (${reason}); starting anyway`);
+  }
 }
 
 export function createBot(config: SlackConfig, index: KnowledgeIndex, options: BotOptions = {}): Bot {
@@ -66,6 +84,9 @@ export function createBot(config: SlackConfig, index: KnowledgeIndex, options: B
     token: config.botToken,
     receiver,
     clientOptions,
+    // Bolt's own start-up auth.test is a promise nobody awaits: with Slack unreachable it would crash
+    // the process. start() checks the token itself, and Bolt authorizes lazily on the first request.
+    tokenVerificationEnabled: false,
     logLevel,
     ...(options.logger ? { logger: options.logger } : {}),
   });
@@ -97,6 +118,7 @@ export function createBot(config: SlackConfig, index: KnowledgeIndex, options: B
     app,
     context,
     async start() {
+      await checkBotToken(app, context);
       const started: unknown = await app.start(config.port);
       if (config.mode === "http" && started && typeof started === "object" && "address" in started) {
         const address = (started as Server).address();

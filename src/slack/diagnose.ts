@@ -52,7 +52,9 @@ export async function diagnoseMessage(
   }
   const fileTexts = downloads.flatMap((download) => (download.kind === "text" ? [download.text] : []));
   const text = directive.text;
-  const combined = [text, ...fileTexts].filter(Boolean).join("\n");
+  const pieces = [text, ...fileTexts].filter(Boolean);
+  // A lone file is scanned as it is: joining would copy megabytes for nothing.
+  const combined = pieces.length === 1 ? (pieces[0] as string) : pieces.join("\n");
   const lang: Lang = chooseLanguage((text || combined).slice(0, 4096), {
     lang: directive.lang,
     defaultLang: context.config.defaultLang,

@@ -70,41 +70,45 @@ export async function downloadSlackFile(
       redirect: "error",
     });
     if (!response.ok || !response.body) return { kind: "skipped", name, reason: "failed" };
-    const { bytes, truncated } = await readAtMost(response.body, options.maxBytes);
-    if (bytes.subarray(0, 8192).includes(0)) return { kind: "skipped", name, reason: "not-text" };
-    return { kind: "text", name, text: new TextDecoder().decode(bytes), truncated };
+    const read = await readTextAtMost(response.body, options.maxBytes);
+    if (read === undefined) return { kind: "skipped", name, reason: "not-text" };
+    return { kind: "text", name, text: read.text, truncated: read.truncated };
   } catch {
     return { kind: "skipped", name, reason: "failed" };
   }
 }
 
-async function readAtMost(
+/**
+ * Reads at most `maxBytes`, decoding chunk by chunk as they arrive, so a 10 MB file never blocks the
+ * event loop for one long copy and decode. `undefined` for binary content (a NUL in the first 8 KB).
+ */
+async function readTextAtMost(
   body: ReadableStream<Uint8Array>,
   maxBytes: number,
-): Promise<{ bytes: Uint8Array; truncated: boolean }> {
+): Promise<{ text: string; truncated: boolean } | undefined> {
   const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
   let total = 0;
   let truncated = false;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
+    if (total < 8192 && value.subarray(0, 8192 - total).includes(0)) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
     const room = maxBytes - total;
     if (value.length >= room) {
-      chunks.push(value.subarray(0, room));
+      parts.push(decoder.decode(value.subarray(0, room)));
       total += room;
       truncated = value.length > room || !(await reader.read().then((next) => next.done));
       await reader.cancel().catch(() => undefined);
       break;
     }
-    chunks.push(value);
+    parts.push(decoder.decode(value, { stream: true }));
     total += value.length;
   }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return { bytes, truncated };
+  parts.push(decoder.decode());
+  return { text: parts.join(""), truncated };
 }
