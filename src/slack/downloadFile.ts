@@ -78,9 +78,13 @@ export async function downloadSlackFile(
   }
 }
 
+// Decoding in 1 MB batches: small enough not to block the event loop for long, big enough that
+// each decoded string lands in V8's large-object space instead of being copied by every scavenge.
+const DECODE_BATCH_BYTES = 1024 * 1024;
+
 /**
- * Reads at most `maxBytes`, decoding chunk by chunk as they arrive, so a 10 MB file never blocks the
- * event loop for one long copy and decode. `undefined` for binary content (a NUL in the first 8 KB).
+ * Reads at most `maxBytes`, decoding in batches as the bytes arrive. `undefined` for binary
+ * content (a NUL in the first 8 KB).
  */
 async function readTextAtMost(
   body: ReadableStream<Uint8Array>,
@@ -89,8 +93,16 @@ async function readTextAtMost(
   const reader = body.getReader();
   const decoder = new TextDecoder();
   const parts: string[] = [];
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
   let total = 0;
   let truncated = false;
+  const flush = (final: boolean) => {
+    if (pendingBytes > 0) parts.push(decoder.decode(Buffer.concat(pending, pendingBytes), { stream: !final }));
+    else if (final) parts.push(decoder.decode());
+    pending = [];
+    pendingBytes = 0;
+  };
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
@@ -99,16 +111,17 @@ async function readTextAtMost(
       return undefined;
     }
     const room = maxBytes - total;
+    const piece = value.length >= room ? value.subarray(0, room) : value;
+    pending.push(piece);
+    pendingBytes += piece.length;
+    total += piece.length;
     if (value.length >= room) {
-      parts.push(decoder.decode(value.subarray(0, room)));
-      total += room;
       truncated = value.length > room || !(await reader.read().then((next) => next.done));
       await reader.cancel().catch(() => undefined);
       break;
     }
-    parts.push(decoder.decode(value, { stream: true }));
-    total += value.length;
+    if (pendingBytes >= DECODE_BATCH_BYTES) flush(false);
   }
-  parts.push(decoder.decode());
-  return { text: parts.join(""), truncated };
+  flush(true);
+  return { text: parts.length === 1 ? (parts[0] as string) : parts.join(""), truncated };
 }
