@@ -8,7 +8,9 @@ import { createBot, SlackAuthError } from "./slack/createBot.js";
 /** `npm start`: reads settings, loads the knowledge, starts the bot in Socket Mode or HTTP mode. */
 // A failed request must never take the bot down: log it and keep serving.
 process.on("unhandledRejection", (reason) => {
-  console.error(`agora-bot: unhandled rejection (kept running): ${reason instanceof Error ? reason.message : String(reason)}`);
+  console.error(
+    `agora-bot: unhandled rejection (kept running): ${reason instanceof Error ? reason.message : String(reason)}`,
+  );
 });
 
 async function main(): Promise<void> {

@@ -43,7 +43,7 @@ function isRealAnchor(text: string, at: number, word: string, index: KnowledgeIn
 function numberAfter(text: string, from: number, index: KnowledgeIndex): boolean {
   let position = from;
   const limit = Math.min(text.length, from + 8);
-  while (position < limit && ' \t:=([#"\'{,-'.includes(text[position] ?? "x")) position++;
+  while (position < limit && " \t:=([#\"'{,-".includes(text[position] ?? "x")) position++;
   let value = 0;
   let digits = 0;
   while (digits < 7 && position < text.length) {
@@ -80,9 +80,15 @@ interface ScanState {
 
 const CONFIDENCE_RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
 
+/**
+ * What the scanner reads: one text, or a text in pieces (a download decoded batch by batch). A
+ * piece that does not end with a newline ends its line, so pieces never merge two lines.
+ */
+export type ScanInput = string | readonly string[];
+
 /** Finds every token error in a text. Linear in the input; see scanLogAsync for big inputs. */
-export function scanLog(index: KnowledgeIndex, text: string, options: ScanOptions = {}): ScanResult {
-  const steps = scanSteps(index, text, options);
+export function scanLog(index: KnowledgeIndex, input: ScanInput, options: ScanOptions = {}): ScanResult {
+  const steps = scanSteps(index, input, options);
   let step = steps.next();
   while (!step.done) step = steps.next();
   return step.value;
@@ -91,10 +97,10 @@ export function scanLog(index: KnowledgeIndex, text: string, options: ScanOption
 /** The same result as scanLog, yielding to the event loop between chunks so other requests keep flowing. */
 export async function scanLogAsync(
   index: KnowledgeIndex,
-  text: string,
+  input: ScanInput,
   options: ScanOptions = {},
 ): Promise<ScanResult> {
-  const steps = scanSteps(index, text, options);
+  const steps = scanSteps(index, input, options);
   let step = steps.next();
   while (!step.done) {
     await new Promise<void>((resolve) => setImmediate(resolve));
@@ -105,17 +111,21 @@ export async function scanLogAsync(
 
 function* scanSteps(
   index: KnowledgeIndex,
-  text: string,
+  input: ScanInput,
   options: ScanOptions,
 ): Generator<void, ScanResult, void> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_SCAN_BYTES;
-  const parts = capInput(text, maxBytes);
-  const family = inferSdkFamily(parts.head);
+  const pieces = typeof input === "string" ? [input] : input.filter((piece) => piece.length > 0);
+  const totalLength = pieces.reduce((sum, piece) => sum + piece.length, 0);
+  // Only an input over the cap is ever joined: everything else is scanned in the pieces it came in.
+  const capped = totalLength > maxBytes ? capInput(joinPieces(pieces), maxBytes) : undefined;
+  const segments = capped ? (capped.tail === undefined ? [capped.head] : [capped.head, capped.tail]) : pieces;
+  const family = inferSdkFamily(segments[0] ?? "");
   const state: ScanState = { index, family, drafts: new Map(), lastRenewalLine: 0, lineCount: 0 };
 
   let lineNumber = 1;
-  for (const part of parts.tail === undefined ? [parts.head] : [parts.head, parts.tail]) {
-    if (part === parts.tail) lineNumber += parts.skippedLines;
+  for (const [position, part] of segments.entries()) {
+    if (capped && position === 1) lineNumber += capped.skippedLines;
     for (let start = 0; start < part.length; ) {
       let end = Math.min(part.length, start + CHUNK_CHARS);
       if (end < part.length) {
@@ -126,17 +136,25 @@ function* scanSteps(
       start = end;
       yield;
     }
-    state.lineCount = lineNumber;
+    if (!capped && !part.endsWith("\n") && position < segments.length - 1) lineNumber++;
   }
+  state.lineCount = lineNumber;
 
-  const findings = finish(state, text);
+  const last = segments[segments.length - 1] ?? "";
+  const findings = finish(state, pieces.length === 1 ? (pieces[0] as string) : "");
   return {
     platform: family,
     findings,
-    lineCount: countLines(text, state.lineCount),
-    bytesScanned: parts.head.length + (parts.tail?.length ?? 0),
-    ...(parts.truncation ? { truncated: parts.truncation } : {}),
+    lineCount: totalLength === 0 ? 0 : Math.max(1, lineNumber - (last.endsWith("\n") ? 1 : 0)),
+    bytesScanned: segments.reduce((sum, segment) => sum + segment.length, 0),
+    ...(capped?.truncation ? { truncated: capped.truncation } : {}),
   };
+}
+
+function joinPieces(pieces: readonly string[]): string {
+  return pieces
+    .map((piece, position) => (position < pieces.length - 1 && !piece.endsWith("\n") ? `${piece}\n` : piece))
+    .join("");
 }
 
 /** Scans one chunk (whole lines); returns the line number after it. */
@@ -149,7 +167,11 @@ function scanChunk(state: ScanState, chunk: string, firstLine: number): number {
     const lineStart = chunk.lastIndexOf("\n", anchor.index) + 1;
     let lineEnd = chunk.indexOf("\n", anchor.index);
     if (lineEnd < 0) lineEnd = chunk.length;
-    for (let newline = chunk.indexOf("\n", counted); newline >= 0 && newline < lineStart; newline = chunk.indexOf("\n", newline + 1)) {
+    for (
+      let newline = chunk.indexOf("\n", counted);
+      newline >= 0 && newline < lineStart;
+      newline = chunk.indexOf("\n", newline + 1)
+    ) {
       lineNumber++;
       counted = newline + 1;
     }
@@ -157,7 +179,8 @@ function scanChunk(state: ScanState, chunk: string, firstLine: number): number {
     analyzeChunkLine(state, line, line.toLowerCase(), lineNumber);
     ANCHOR.lastIndex = lineEnd + 1;
   }
-  for (let newline = chunk.indexOf("\n", counted); newline >= 0; newline = chunk.indexOf("\n", newline + 1)) lineNumber++;
+  for (let newline = chunk.indexOf("\n", counted); newline >= 0; newline = chunk.indexOf("\n", newline + 1))
+    lineNumber++;
   return lineNumber;
 }
 
@@ -279,9 +302,4 @@ function capInput(text: string, maxBytes: number): CappedInput {
       skippedBytes: tailStart - headEnd,
     },
   };
-}
-
-function countLines(text: string, scannedLineCount: number): number {
-  if (text.length === 0) return 0;
-  return Math.max(1, scannedLineCount - (text.endsWith("\n") ? 1 : 0));
 }

@@ -50,22 +50,22 @@ export async function diagnoseMessage(
       }),
     );
   }
-  const fileTexts = downloads.flatMap((download) => (download.kind === "text" ? [download.text] : []));
+  const filePieces = downloads.flatMap((download) => (download.kind === "text" ? [download.pieces] : []));
   const text = directive.text;
-  const pieces = [text, ...fileTexts].filter(Boolean);
-  // A lone file is scanned as it is: joining would copy megabytes for nothing.
-  const combined = pieces.length === 1 ? (pieces[0] as string) : pieces.join("\n");
-  const lang: Lang = chooseLanguage((text || combined).slice(0, 4096), {
+  const firstFileText = filePieces[0]?.[0] ?? "";
+  const lang: Lang = chooseLanguage((text || firstFileText).slice(0, 4096), {
     lang: directive.lang,
     defaultLang: context.config.defaultLang,
   });
   const notes = downloads.flatMap((download) => fileNote(download, context.config.fileMaxBytes, lang));
 
-  const result = await scanLogAsync(context.index, combined);
+  // The message text and each file, scanned as separate pieces: megabyte files are never copied into one string.
+  const pieces = [text, ...filePieces.flat()].filter((piece) => piece.length > 0);
+  const result = await scanLogAsync(context.index, pieces);
   if (result.findings.length > 0) return renderScanBlocks(result, lang, notes);
 
   if (
-    fileTexts.length === 0 &&
+    filePieces.length === 0 &&
     text.length > 0 &&
     text.length <= QUESTION_MAX_CHARS &&
     !text.includes("\n")

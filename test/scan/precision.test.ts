@@ -102,6 +102,18 @@ describe("findings", () => {
     ]);
   });
 
+  it("scans a text in pieces with the same lines as the joined text", () => {
+    const pieces = ["I/agora: start\nI/agora: more\n", "E/agora: onError: 110\nI/agora: x", "E/agora: onError: 101"];
+    const joined = "I/agora: start\nI/agora: more\nE/agora: onError: 110\nI/agora: x\nE/agora: onError: 101";
+    const lines = (result: ReturnType<typeof scanLog>) => result.findings.map((f) => [f.entry.id, f.lines]);
+    expect(lines(scanLog(index, pieces))).toEqual([
+      ["invalid-token", [3]],
+      ["invalid-app-id", [5]],
+    ]);
+    expect(lines(scanLog(index, pieces))).toEqual(lines(scanLog(index, joined)));
+    expect(scanLog(index, pieces, { maxBytes: 40 }).truncated).toBeDefined();
+  });
+
   it("gives the same result asynchronously", async () => {
     const text = `${"I/agora: ok\n".repeat(100_000)}E/agora: onError: 109\n`;
     expect(await scanLogAsync(index, text)).toEqual(scanLog(index, text));
