@@ -222,19 +222,27 @@ async function measureSlack(snippet: string): Promise<SlackFigures> {
   slack.files.set("big.log", Buffer.from(snippet));
   const port = 21_000 + Math.floor(Math.random() * 20_000);
   const started = performance.now();
-  const child = spawn(process.execPath, [join(ROOT, "dist", "main.js")], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_MODE: "http",
-      PORT: String(port),
-      SLACK_API_URL: slack.apiUrl,
-      SLACK_FILE_MAX_BYTES: String(16 * MB),
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_ELD ? ["--import", join(ROOT, ".scratch", "eldmon.mjs")] : []),
+      ...(process.env.BENCH_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof3"] : []),
+      join(ROOT, "dist", "main.js"),
+    ],
+    {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_MODE: "http",
+        PORT: String(port),
+        SLACK_API_URL: slack.apiUrl,
+        SLACK_FILE_MAX_BYTES: String(16 * MB),
+      },
+      stdio: ["ignore", "ignore", "inherit"],
     },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  );
   try {
     const base = `http://127.0.0.1:${port}`;
     let healthzMs = Number.NaN;

@@ -1,9 +1,10 @@
 import { existsSync } from "node:fs";
 import { ConfigError } from "./config/defaultLang.js";
 import { readSlackConfig } from "./config/slackConfig.js";
-import { loadKnowledgeIndex } from "./index/loadIndex.js";
-import { KnowledgeError } from "./knowledge/load.js";
-import { createBot, SlackAuthError } from "./slack/createBot.js";
+import { loadKnowledgeIndexFast } from "./index/loadIndexFast.js";
+import type { Bot } from "./slack/createBot.js";
+import { SlackAuthError } from "./slack/errors.js";
+import { type HttpFrontDoor, openHttpFrontDoor } from "./slack/httpFrontDoor.js";
 
 /** `npm start`: reads settings, loads the knowledge, starts the bot in Socket Mode or HTTP mode. */
 // A failed request must never take the bot down: log it and keep serving.
@@ -15,12 +16,16 @@ process.on("unhandledRejection", (reason) => {
 
 async function main(): Promise<void> {
   if (existsSync(".env")) process.loadEnvFile(".env");
-  let bot: ReturnType<typeof createBot>;
+  let bot: Bot;
   try {
     const config = readSlackConfig(process.env);
-    const index = loadKnowledgeIndex(process.env.KNOWLEDGE_DIR || undefined);
+    const index = await loadKnowledgeIndexFast(process.env.KNOWLEDGE_DIR || undefined);
+    // In HTTP mode the port opens (and /healthz answers) now; Bolt, the slow import, loads behind it.
+    const door: HttpFrontDoor | undefined =
+      config.mode === "http" ? await openHttpFrontDoor(config.port, index.entries.length) : undefined;
+    const { createBot } = await import("./slack/createBot.js");
     bot = createBot(config, index);
-    const port = await bot.start();
+    const port = await bot.start(door);
     console.log(
       config.mode === "socket"
         ? `agora-bot is connected over Socket Mode (${index.entries.length} knowledge entries)`
@@ -35,10 +40,6 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     if (error instanceof SlackAuthError) {
-      console.error(`agora-bot cannot start: ${error.message}`);
-      process.exit(1);
-    }
-    if (error instanceof KnowledgeError) {
       console.error(`agora-bot cannot start: ${error.message}`);
       process.exit(1);
     }

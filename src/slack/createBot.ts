@@ -1,22 +1,22 @@
-import type { Server } from "node:http";
 import { App, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver } from "@slack/bolt";
 import type { WebClientOptions } from "@slack/web-api";
 import type { SlackConfig } from "../config/slackConfig.js";
 import type { KnowledgeIndex } from "../index/knowledgeIndex.js";
 import type { BotContext } from "./botContext.js";
 import { describeError } from "./diagnose.js";
+import { SlackAuthError } from "./errors.js";
 import { EventDeduper } from "./eventDeduper.js";
+import { EVENTS_PATH, type HttpFrontDoor, openHttpFrontDoor } from "./httpFrontDoor.js";
 import { InflightWork } from "./inflight.js";
 import { registerListeners } from "./listeners/index.js";
 
-export const EVENTS_PATH = "/slack/events";
-export const HEALTH_PATH = "/healthz";
+export { EVENTS_PATH, HEALTH_PATH } from "./httpFrontDoor.js";
 
 export interface Bot {
   readonly app: App;
   readonly context: BotContext;
-  /** Starts listening; resolves with the HTTP port in HTTP mode. */
-  start(): Promise<number | undefined>;
+  /** Starts listening (HTTP mode: on `frontDoor` if given, already open); resolves with the HTTP port in HTTP mode. */
+  start(frontDoor?: HttpFrontDoor): Promise<number | undefined>;
   /** Stops taking new work, finishes replies in flight (at most `timeoutMs`), then disconnects. */
   stop(timeoutMs?: number): Promise<void>;
 }
@@ -35,8 +35,6 @@ export function webClientOptions(config: SlackConfig): WebClientOptions {
     rejectRateLimitedCalls: false,
   };
 }
-
-export class SlackAuthError extends Error {}
 
 /** A rejected token stops start-up with a clear message; an unreachable Slack only warns (the bot retries per request). */
 async function checkBotToken(app: App, context: BotContext): Promise<void> {
@@ -69,16 +67,6 @@ export function createBot(config: SlackConfig, index: KnowledgeIndex, options: B
           endpoints: EVENTS_PATH,
           logLevel,
           ...(options.logger ? { logger: options.logger } : {}),
-          customRoutes: [
-            {
-              path: HEALTH_PATH,
-              method: ["GET"],
-              handler: (_request, response) => {
-                response.writeHead(200, { "content-type": "application/json" });
-                response.end(JSON.stringify({ ok: true, entries: index.entries.length }));
-              },
-            },
-          ],
         });
   const app = new App({
     token: config.botToken,
@@ -114,23 +102,27 @@ export function createBot(config: SlackConfig, index: KnowledgeIndex, options: B
     context.logger.error(`unhandled error in a listener: ${error.code ?? ""} ${error.message}`);
   });
 
+  let door: HttpFrontDoor | undefined;
   return {
     app,
     context,
-    async start() {
+    async start(frontDoor?: HttpFrontDoor) {
       await checkBotToken(app, context);
-      const started: unknown = await app.start(config.port);
-      if (config.mode === "http" && started && typeof started === "object" && "address" in started) {
-        const address = (started as Server).address();
-        return typeof address === "object" && address ? address.port : config.port;
+      if (receiver instanceof HTTPReceiver) {
+        door = frontDoor ?? (await openHttpFrontDoor(config.port, index.entries.length));
+        door.setHandler(receiver.requestListener);
+        return door.port;
       }
+      await app.start();
       return undefined;
     },
     async stop(timeoutMs = 10_000) {
       const drained = context.inflight.drain(timeoutMs);
-      await app
-        .stop()
-        .catch((error: unknown) => context.logger.warn(`stopping the receiver: ${String(error)}`));
+      if (door) await door.close();
+      else
+        await app
+          .stop()
+          .catch((error: unknown) => context.logger.warn(`stopping the receiver: ${String(error)}`));
       await drained;
     },
   };

@@ -103,7 +103,11 @@ describe("findings", () => {
   });
 
   it("scans a text in pieces with the same lines as the joined text", () => {
-    const pieces = ["I/agora: start\nI/agora: more\n", "E/agora: onError: 110\nI/agora: x", "E/agora: onError: 101"];
+    const pieces = [
+      "I/agora: start\nI/agora: more\n",
+      "E/agora: onError: 110\nI/agora: x",
+      "E/agora: onError: 101",
+    ];
     const joined = "I/agora: start\nI/agora: more\nE/agora: onError: 110\nI/agora: x\nE/agora: onError: 101";
     const lines = (result: ReturnType<typeof scanLog>) => result.findings.map((f) => [f.entry.id, f.lines]);
     expect(lines(scanLog(index, pieces))).toEqual([
