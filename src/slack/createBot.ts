@@ -1,4 +1,11 @@
-import { App, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver } from "@slack/bolt";
+import {
+  App,
+  type AuthorizeResult,
+  HTTPReceiver,
+  type Logger,
+  LogLevel,
+  SocketModeReceiver,
+} from "@slack/bolt";
 import type { WebClientOptions } from "@slack/web-api";
 import type { SlackConfig } from "../config/slackConfig.js";
 import type { KnowledgeIndex } from "../index/knowledgeIndex.js";
@@ -39,7 +46,7 @@ export function webClientOptions(config: SlackConfig): WebClientOptions {
 /** A rejected token stops start-up with a clear message; an unreachable Slack only warns (the bot retries per request). */
 async function checkBotToken(app: App, context: BotContext): Promise<void> {
   try {
-    await app.client.auth.test();
+    await app.client.auth.test({ token: context.config.botToken });
   } catch (error) {
     const reason = describeError(error);
     if (/invalid_auth|not_authed|account_inactive|token_revoked|token_expired/.test(reason)) {
@@ -68,13 +75,30 @@ export function createBot(config: SlackConfig, index: KnowledgeIndex, options: B
           logLevel,
           ...(options.logger ? { logger: options.logger } : {}),
         });
-  const app = new App({
-    token: config.botToken,
+  // Who the bot is (for ignoring its own messages), asked once and kept; a failed lookup is retried
+  // on the next request instead of being cached as a failure, as Bolt's built-in one would be.
+  type Identity = { botId?: string; botUserId?: string };
+  let identity: Promise<Identity> | undefined;
+  const lookUpIdentity = (): Promise<Identity> => {
+    identity ??= app.client.auth.test({ token: config.botToken }).then(
+      (result): Identity => ({
+        ...(result.bot_id ? { botId: result.bot_id } : {}),
+        ...(result.user_id ? { botUserId: result.user_id } : {}),
+      }),
+      (error: unknown) => {
+        identity = undefined;
+        throw error;
+      },
+    );
+    return identity;
+  };
+  const app: App = new App({
     receiver,
     clientOptions,
-    // Bolt's own start-up auth.test is a promise nobody awaits: with Slack unreachable it would crash
-    // the process. start() checks the token itself, and Bolt authorizes lazily on the first request.
-    tokenVerificationEnabled: false,
+    authorize: async (): Promise<AuthorizeResult> => ({
+      botToken: config.botToken,
+      ...(await lookUpIdentity()),
+    }),
     logLevel,
     ...(options.logger ? { logger: options.logger } : {}),
   });
