@@ -225,8 +225,8 @@ async function measureSlack(snippet: string): Promise<SlackFigures> {
   const child = spawn(
     process.execPath,
     [
-      ...(process.env.BENCH_ELD ? ["--import", join(ROOT, ".scratch", "eldmon.mjs")] : []),
-      ...(process.env.BENCH_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof3"] : []),
+      // BENCH_PROFILE=1 writes the bot's CPU profile to bench/.out/profiles (node --cpu-prof).
+      ...(process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${join(OUT, "profiles")}`] : []),
       join(ROOT, "dist", "main.js"),
     ],
     {
