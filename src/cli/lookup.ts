@@ -1,11 +1,10 @@
-import { parseArgs } from "node:util";
 import { answerQuery } from "../answer/answer.js";
 import type { KnowledgeIndex } from "../index/knowledgeIndex.js";
 import { toLookupJson } from "../render/json.js";
 import { COLOR_STYLE, PLAIN_STYLE, renderAnswerText } from "../render/terminal.js";
 import type { Lang } from "../text/language.js";
 import { type CliIo, EXIT_NO_MATCH, EXIT_OK, readLines, UsageError, useColor } from "./io.js";
-import { parseLangOption } from "./options.js";
+import { parseOutputOptions } from "./options.js";
 
 export const LOOKUP_USAGE = "agora-bot lookup [--lang en|zh] [--json | --jsonl] <query…>";
 
@@ -15,11 +14,9 @@ export async function runLookup(
   index: () => KnowledgeIndex,
   defaultLang: Lang,
 ): Promise<number> {
-  const { values, positionals } = parseOptions(args);
-  const lang = parseLangOption(values.lang);
-  if (values.json && values.jsonl)
-    throw new UsageError("--json and --jsonl cannot be combined", LOOKUP_USAGE);
-  const options = { lang, defaultLang };
+  const values = parseOutputOptions(args, LOOKUP_USAGE);
+  const { positionals } = values;
+  const options = { lang: values.lang, defaultLang };
 
   if (values.jsonl) {
     if (positionals.length > 0)
@@ -41,21 +38,4 @@ export async function runLookup(
   if (values.json) io.stdout.write(`${JSON.stringify(toLookupJson(answer), null, 2)}\n`);
   else io.stdout.write(renderAnswerText(answer, useColor(io) ? COLOR_STYLE : PLAIN_STYLE));
   return answer.items.length > 0 ? EXIT_OK : EXIT_NO_MATCH;
-}
-
-function parseOptions(args: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        lang: { type: "string" },
-        json: { type: "boolean", default: false },
-        jsonl: { type: "boolean", default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error), LOOKUP_USAGE);
-  }
 }

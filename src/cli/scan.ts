@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { chooseLanguage } from "../answer/answer.js";
 import type { KnowledgeIndex } from "../index/knowledgeIndex.js";
 import { toScanJson } from "../render/scanJson.js";
@@ -8,7 +7,7 @@ import { COLOR_STYLE, PLAIN_STYLE } from "../render/terminal.js";
 import { scanLog } from "../scan/scanLog.js";
 import type { Lang } from "../text/language.js";
 import { type CliIo, EXIT_NO_MATCH, EXIT_OK, EXIT_USAGE, UsageError, useColor } from "./io.js";
-import { parseLangOption } from "./options.js";
+import { parseOutputOptions } from "./options.js";
 
 export const SCAN_USAGE = "agora-bot scan [--lang en|zh] [--json | --jsonl] [FILE… | -]";
 
@@ -23,9 +22,9 @@ export async function runScan(
   index: () => KnowledgeIndex,
   defaultLang: Lang,
 ): Promise<number> {
-  const { values, positionals } = parseOptions(args);
-  const forced = parseLangOption(values.lang);
-  if (values.json && values.jsonl) throw new UsageError("--json and --jsonl cannot be combined", SCAN_USAGE);
+  const values = parseOutputOptions(args, SCAN_USAGE);
+  const { positionals } = values;
+  const forced = values.lang;
   const sources = positionals.length === 0 ? ["-"] : positionals;
   if (sources.filter((source) => source === "-").length > 1)
     throw new UsageError("stdin (-) can be read only once", SCAN_USAGE);
@@ -77,21 +76,4 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
   for await (const chunk of stream)
     chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : Buffer.from(chunk));
   return Buffer.concat(chunks);
-}
-
-function parseOptions(args: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        lang: { type: "string" },
-        json: { type: "boolean", default: false },
-        jsonl: { type: "boolean", default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error), SCAN_USAGE);
-  }
 }

@@ -10,7 +10,7 @@ import type { WebClientOptions } from "@slack/web-api";
 import type { SlackConfig } from "../config/slackConfig.js";
 import type { KnowledgeIndex } from "../index/knowledgeIndex.js";
 import type { BotContext } from "./botContext.js";
-import { describeError } from "./diagnose.js";
+import { describeError } from "./describeError.js";
 import { SlackAuthError } from "./errors.js";
 import { EventDeduper } from "./eventDeduper.js";
 import { EVENTS_PATH, type HttpFrontDoor, openHttpFrontDoor } from "./httpFrontDoor.js";

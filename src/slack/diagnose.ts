@@ -8,8 +8,10 @@ import type { SlackMessage } from "../render/blocks/types.js";
 import { scanLogAsync } from "../scan/scanLog.js";
 import type { Lang } from "../text/language.js";
 import { type BotContext, trustedFileHosts } from "./botContext.js";
+import { describeError } from "./describeError.js";
 import { type DownloadedFile, downloadSlackFile } from "./downloadFile.js";
 import { type MessageLike, messageLikeSchema } from "./payloads.js";
+import { postReply, type ReplyTarget } from "./reply.js";
 
 const MAX_FILES = 5;
 /** A message this short, on one line, is a question ("110", "token expired"), answered like /agora. */
@@ -125,11 +127,20 @@ function fileNote(download: DownloadedFile, maxBytes: number, lang: Lang): strin
   ];
 }
 
-export function describeError(error: unknown): string {
-  if (error && typeof error === "object") {
-    const data = "data" in error ? (error as { data?: { error?: string } }).data : undefined;
-    if (data?.error) return data.error;
-    if ("code" in error && "message" in error) return `${String(error.code)}: ${String(error.message)}`;
-  }
-  return error instanceof Error ? error.message : String(error);
+/** Diagnoses a message and posts the reply where it belongs, tracked so a shutdown waits for it. */
+export function diagnoseAndReply(
+  context: BotContext,
+  client: WebClient,
+  message: MessageLike,
+  target: ReplyTarget,
+): Promise<void> {
+  return context.inflight.track(
+    (async () => {
+      const reply = await diagnoseMessage(context, client, message, {
+        channel: target.channel,
+        allowParent: true,
+      });
+      await postReply(context, client, target, reply);
+    })(),
+  );
 }

@@ -5,7 +5,7 @@ import { SLACK_STRINGS } from "../render/blocks/slackStrings.js";
 import { mrkdwn, type SlackMessage } from "../render/blocks/types.js";
 import type { Lang } from "../text/language.js";
 import type { BotContext } from "./botContext.js";
-import { describeError } from "./diagnose.js";
+import { describeError } from "./describeError.js";
 
 /** Our blocks are plain Block Kit JSON; this is the one place they meet Slack's wider type. */
 export function asSlackBlocks(message: SlackMessage): KnownBlock[] {

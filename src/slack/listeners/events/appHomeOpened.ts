@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import type { View } from "@slack/types";
 import { renderHomeView } from "../../../render/blocks/helpBlocks.js";
 import type { BotContext } from "../../botContext.js";
-import { describeError } from "../../diagnose.js";
+import { describeError } from "../../describeError.js";
 import { homeOpenedSchema } from "../../payloads.js";
 
 /** App Home: what the bot does, examples, and every entry it knows. */

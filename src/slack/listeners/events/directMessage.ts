@@ -1,8 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import type { BotContext } from "../../botContext.js";
-import { diagnoseMessage } from "../../diagnose.js";
+import { diagnoseAndReply } from "../../diagnose.js";
 import { messageLikeSchema } from "../../payloads.js";
-import { postReply } from "../../reply.js";
 import { isPersonMessage } from "./messageFilters.js";
 
 /** A direct message to the bot: diagnosed like a mention, without the @. */
@@ -16,20 +15,10 @@ export function directMessage(context: BotContext) {
     const message = parsed.data;
     if (message.channel_type !== "im" || !message.channel || !isPersonMessage(message)) return;
     const channel = message.channel;
-    await context.inflight.track(
-      (async () => {
-        const reply = await diagnoseMessage(context, client, message, { channel, allowParent: true });
-        await postReply(
-          context,
-          client,
-          {
-            channel,
-            ...(message.thread_ts ? { threadTs: message.thread_ts } : {}),
-            lang: context.config.defaultLang,
-          },
-          reply,
-        );
-      })(),
-    );
+    await diagnoseAndReply(context, client, message, {
+      channel,
+      ...(message.thread_ts ? { threadTs: message.thread_ts } : {}),
+      lang: context.config.defaultLang,
+    });
   };
 }

@@ -1,8 +1,7 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from "@slack/bolt";
 import type { BotContext } from "../../botContext.js";
-import { diagnoseMessage } from "../../diagnose.js";
+import { diagnoseAndReply } from "../../diagnose.js";
 import { messageShortcutSchema } from "../../payloads.js";
-import { postReply } from "../../reply.js";
 
 export const DIAGNOSE_SHORTCUT_CALLBACK_ID = "diagnose_agora_errors";
 
@@ -23,25 +22,12 @@ export function diagnoseShortcut(context: BotContext) {
       return;
     }
     const { message, channel, user } = parsed.data;
-    await context.inflight.track(
-      (async () => {
-        const reply = await diagnoseMessage(context, client, message, {
-          channel: channel.id,
-          allowParent: true,
-        });
-        await postReply(
-          context,
-          client,
-          {
-            channel: channel.id,
-            threadTs: message.thread_ts ?? message.ts,
-            user: user.id,
-            respond,
-            lang: context.config.defaultLang,
-          },
-          reply,
-        );
-      })(),
-    );
+    await diagnoseAndReply(context, client, message, {
+      channel: channel.id,
+      threadTs: message.thread_ts ?? message.ts,
+      user: user.id,
+      respond,
+      lang: context.config.defaultLang,
+    });
   };
 }
