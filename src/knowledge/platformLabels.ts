@@ -1,4 +1,4 @@
-import type { NamePlatform, PlatformFamily } from "./schema.js";
+import type { NamePlatform } from "./schema.js";
 
 export const NAME_PLATFORM_LABELS: Record<NamePlatform, string> = {
   "java-cpp-csharp": "Java / C++ / C#",
@@ -12,14 +12,6 @@ export const NAME_PLATFORM_LABELS: Record<NamePlatform, string> = {
   flutter: "Flutter",
   unity: "Unity (C#)",
   "legacy-native": "Native 1.x/2.x (legacy)",
-};
-
-export const PLATFORM_FAMILY_LABELS: Record<PlatformFamily, { en: string; zh: string }> = {
-  native: {
-    en: "Native SDKs (Android, iOS, macOS, Windows, Flutter, React Native, Electron, Unity)",
-    zh: "Native SDK（Android、iOS、macOS、Windows、Flutter、React Native、Electron、Unity）",
-  },
-  web: { en: "Web SDK", zh: "Web SDK" },
 };
 
 /** The seed table's column order, so answers list names the way Agora's docs do. */

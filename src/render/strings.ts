@@ -40,8 +40,6 @@ export const UI_STRINGS = {
   },
 } as const satisfies Record<Lang, Record<string, string>>;
 
-export type UiStrings = (typeof UI_STRINGS)[Lang];
-
 export const PLATFORM_FAMILY_SHORT = {
   en: { native: "Native", web: "Web" },
   zh: { native: "Native 端", web: "Web 端" },

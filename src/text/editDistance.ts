@@ -35,10 +35,3 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
   }
   return previous[b.length] as number;
 }
-
-/** Similarity in [0, 1]: 1 for equal strings, falling with edits relative to the longer one. */
-export function similarity(a: string, b: string): number {
-  const longest = Math.max(a.length, b.length);
-  if (longest === 0) return 1;
-  return 1 - editDistance(a, b) / longest;
-}

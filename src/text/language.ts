@@ -1,7 +1,5 @@
 export type Lang = "en" | "zh";
 
-export const LANGS: readonly Lang[] = ["en", "zh"];
-
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const LATIN_WORD = /[A-Za-z]{2,}/;
 

@@ -30,6 +30,28 @@ const postEvent = (event: Record<string, unknown>, eventId?: string, headers: Re
   signedPost(events(), eventBody(event, eventId), { contentType: "application/json", headers });
 const allText = (reply: CommandReply) => JSON.stringify(reply.blocks);
 
+/** Posts a signed block_actions payload, as Slack does when someone clicks one of our buttons. */
+const clickButton = (
+  action: { action_id?: string | undefined; value?: string | undefined; block_id: string },
+  where: { user: string; channel: string; responseId: string },
+) =>
+  signedPost(
+    events(),
+    interactionBody({
+      type: "block_actions",
+      user: { id: where.user },
+      channel: { id: where.channel },
+      team: { id: "T1" },
+      api_app_id: "A1",
+      response_url: running.slack.responseUrl(where.responseId),
+      trigger_id: "1",
+      actions: [
+        { action_id: action.action_id, value: action.value, type: "button", block_id: action.block_id },
+      ],
+    }),
+    { contentType: "application/x-www-form-urlencoded" },
+  );
+
 describe("HTTP mode: health and signatures", () => {
   it("answers /healthz with 200 once the knowledge is loaded", async () => {
     const response = await fetch(`${running.url}/healthz`);
@@ -114,21 +136,9 @@ describe("/agora", () => {
     expect(actions?.elements?.length).toBeGreaterThan(0);
     expect(actions?.elements?.length).toBeLessThanOrEqual(3);
     const button = actions?.elements?.[0];
-    const click = await signedPost(
-      events(),
-      interactionBody({
-        type: "block_actions",
-        user: { id: "U1" },
-        channel: { id: "C1" },
-        team: { id: "T1" },
-        api_app_id: "A1",
-        response_url: running.slack.responseUrl("dym"),
-        trigger_id: "1",
-        actions: [
-          { action_id: button?.action_id, value: button?.value, type: "button", block_id: "did_you_mean" },
-        ],
-      }),
-      { contentType: "application/x-www-form-urlencoded" },
+    const click = await clickButton(
+      { action_id: button?.action_id, value: button?.value, block_id: "did_you_mean" },
+      { user: "U1", channel: "C1", responseId: "dym" },
     );
     expect(click.status).toBe(200);
     const answer = await waitFor(
@@ -145,21 +155,9 @@ describe("/agora", () => {
     const share = reply.blocks.find((block) => block.type === "actions")?.elements?.[0];
     expect(share?.action_id).toBe("share_answer");
     const before = running.slack.callsTo("chat.postMessage").length;
-    await signedPost(
-      events(),
-      interactionBody({
-        type: "block_actions",
-        user: { id: "U42" },
-        channel: { id: "C7" },
-        team: { id: "T1" },
-        api_app_id: "A1",
-        response_url: running.slack.responseUrl("share"),
-        trigger_id: "1",
-        actions: [
-          { action_id: "share_answer", value: share?.value, type: "button", block_id: "answer_actions" },
-        ],
-      }),
-      { contentType: "application/x-www-form-urlencoded" },
+    await clickButton(
+      { action_id: "share_answer", value: share?.value, block_id: "answer_actions" },
+      { user: "U42", channel: "C7", responseId: "share" },
     );
     const posted = await waitFor(
       () => running.slack.callsTo("chat.postMessage")[before],
@@ -178,21 +176,9 @@ describe("/agora", () => {
     running.slack.failNext("chat.postMessage", () => ({ body: { ok: false, error: "not_in_channel" } }));
     const reply = (await (await postCommand("110")).json()) as CommandReply;
     const share = reply.blocks.find((block) => block.type === "actions")?.elements?.[0];
-    await signedPost(
-      events(),
-      interactionBody({
-        type: "block_actions",
-        user: { id: "U1" },
-        channel: { id: "CPRIVATE" },
-        team: { id: "T1" },
-        api_app_id: "A1",
-        response_url: running.slack.responseUrl("share-refused"),
-        trigger_id: "1",
-        actions: [
-          { action_id: "share_answer", value: share?.value, type: "button", block_id: "answer_actions" },
-        ],
-      }),
-      { contentType: "application/x-www-form-urlencoded" },
+    await clickButton(
+      { action_id: "share_answer", value: share?.value, block_id: "answer_actions" },
+      { user: "U1", channel: "CPRIVATE", responseId: "share-refused" },
     );
     const fallback = await waitFor(
       () => running.slack.responses.find((r) => r.path === "/response/share-refused"),

@@ -84,6 +84,4 @@ export const SLACK_STRINGS = {
     notInChannel: "我无法在此频道发消息。请用 `/invite @agora-bot` 邀请我后重试；以下回答仅你可见。",
     postFailed: "Slack 未接受我的回复；以下回答仅你可见。",
   },
-} as const;
-
-export type SlackStrings = (typeof SLACK_STRINGS)[Lang];
+} as const satisfies Record<Lang, object>;
