@@ -46,7 +46,7 @@ export async function postReply(
     context.logger.error(
       `chat.postMessage to ${target.channel}${target.threadTs ? ` (thread ${target.threadTs})` : ""} failed: ${reason}`,
     );
-    const strings = SLACK_STRINGS[target.lang];
+    const strings = SLACK_STRINGS[message.lang ?? target.lang];
     const note =
       reason === "not_in_channel" || reason === "channel_not_found"
         ? strings.notInChannel

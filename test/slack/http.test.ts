@@ -279,6 +279,24 @@ describe("mentions and messages", () => {
     expect(JSON.stringify(posted.params.blocks)).toContain("Token 无效");
   });
 
+  it("words the failure note in the reply's language", async () => {
+    running.slack.failNext("chat.postMessage", () => ({ body: { ok: false, error: "not_in_channel" } }));
+    const before = running.slack.callsTo("chat.postEphemeral").length;
+    await postEvent({
+      type: "app_mention",
+      user: "U1",
+      channel: "CZH",
+      ts: "1700000014.000100",
+      text: "<@UBOT> 加入频道报错 110",
+    });
+    const ephemeral = await waitFor(
+      () => running.slack.callsTo("chat.postEphemeral")[before],
+      5000,
+      "ephemeral",
+    );
+    expect(JSON.stringify(ephemeral.params.blocks)).toContain("我无法在此频道发消息");
+  });
+
   it("never lets a pasted broadcast or mention notify anyone", async () => {
     const before = running.slack.callsTo("chat.postMessage").length;
     await postEvent({

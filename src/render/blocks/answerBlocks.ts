@@ -44,7 +44,7 @@ export function renderAnswerBlocks(answer: Answer, options: AnswerBlockOptions =
   if (answer.items.length === 0) {
     if (answer.notTokenErrors.length === 0) blocks.push(...noMatchBlocks(answer));
     return fitMessage(
-      { text: strings.noMatch(escapeMrkdwn(answer.query.slice(0, 200))), blocks },
+      { text: strings.noMatch(escapeMrkdwn(answer.query.slice(0, 200))), blocks, lang },
       strings.overflow,
     );
   }
@@ -69,7 +69,7 @@ export function renderAnswerBlocks(answer: Answer, options: AnswerBlockOptions =
     });
   }
   const text = answer.items.map((item) => headlineText(item, lang)).join(" · ");
-  return fitMessage({ text, blocks }, strings.overflow);
+  return fitMessage({ text, blocks, lang }, strings.overflow);
 }
 
 function headlineText(item: AnswerItem, lang: Lang): string {

@@ -9,6 +9,7 @@ export function renderHelpBlocks(lang: Lang): SlackMessage {
   const strings = SLACK_STRINGS[lang];
   return fitMessage(
     {
+      lang,
       text: strings.helpTitle,
       blocks: [
         { type: "header", text: plain(strings.helpTitle) },
@@ -33,6 +34,7 @@ export function renderListBlocks(index: KnowledgeIndex, lang: Lang): SlackMessag
   const strings = SLACK_STRINGS[lang];
   return fitMessage(
     {
+      lang,
       text: strings.listTitle,
       blocks: [
         { type: "header", text: plain(strings.listTitle) },
@@ -53,5 +55,5 @@ export function renderHomeView(index: KnowledgeIndex, lang: Lang): HomeView {
     { type: "header", text: plain(strings.listTitle) },
     { type: "section", text: mrkdwn(entryListLines(index, lang).join("\n")) },
   ];
-  return { type: "home", blocks: fitMessage({ text: "", blocks }, strings.overflow).blocks };
+  return { type: "home", blocks: fitMessage({ text: "", blocks, lang }, strings.overflow).blocks };
 }

@@ -101,5 +101,9 @@ export function fitMessage(message: SlackMessage, overflowNote: (dropped: number
     kept.push(block);
     budget -= length;
   }
-  return { text: truncate(message.text, BLOCK_LIMITS.fallbackText), blocks: kept };
+  return {
+    text: truncate(message.text, BLOCK_LIMITS.fallbackText),
+    blocks: kept,
+    ...(message.lang ? { lang: message.lang } : {}),
+  };
 }

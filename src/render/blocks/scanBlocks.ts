@@ -28,7 +28,7 @@ export function renderScanBlocks(
 
   if (result.findings.length === 0) {
     blocks.push({ type: "section", text: mrkdwn(`*${strings.scanNone}*\n${strings.scanNonePaste}`) });
-    return fitMessage({ text: strings.scanNone, blocks }, strings.overflow);
+    return fitMessage({ text: strings.scanNone, blocks, lang }, strings.overflow);
   }
 
   blocks.push({ type: "header", text: plain(strings.scanFound(result.findings.length)) });
@@ -49,7 +49,7 @@ export function renderScanBlocks(
     });
   }
   const text = `${strings.scanFound(result.findings.length)}: ${result.findings.map((finding) => finding.entry.title[lang]).join(", ")}`;
-  return fitMessage({ text, blocks }, strings.overflow);
+  return fitMessage({ text, blocks, lang }, strings.overflow);
 }
 
 function findingBlocks(finding: Finding, lang: Lang): Block[] {

@@ -25,6 +25,8 @@ export interface SlackMessage {
   /** Fallback for notifications and clients without blocks. */
   text: string;
   blocks: Block[];
+  /** The language the message is written in, for anything said around it (a failure note). */
+  lang?: "en" | "zh";
 }
 
 export interface HomeView {
