@@ -22,13 +22,14 @@ export async function runLookup(
     if (positionals.length > 0)
       throw new UsageError("--jsonl reads queries from stdin, one a line; drop the arguments", LOOKUP_USAGE);
     const knowledge = index();
-    let allFound = true;
+    let anyFound = false;
     for await (const line of readLines(io.stdin)) {
       const answer = answerQuery(knowledge, line, options);
-      if (answer.items.length === 0) allFound = false;
+      if (answer.items.length > 0) anyFound = true;
       io.stdout.write(`${JSON.stringify(toLookupJson(answer))}\n`);
     }
-    return allFound ? EXIT_OK : EXIT_NO_MATCH;
+    // As grep does: 0 when anything matched.
+    return anyFound ? EXIT_OK : EXIT_NO_MATCH;
   }
 
   const query = positionals.join(" ").trim();
