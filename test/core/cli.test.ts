@@ -84,7 +84,9 @@ describe("agora-bot lookup (real process)", () => {
       null,
       "token-expired",
     ]);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(0);
+    const none = await runCliProcess(["lookup", "--jsonl"], { stdin: "hello\nworld\n" });
+    expect(none.code).toBe(1);
   });
 
   it.each([
