@@ -9,6 +9,7 @@ import {
 import type { WebClientOptions } from "@slack/web-api";
 import type { SlackConfig } from "../config/slackConfig.js";
 import type { KnowledgeIndex } from "../index/knowledgeIndex.js";
+import { admitNewWork } from "./admission.js";
 import type { BotContext } from "./botContext.js";
 import { describeError } from "./describeError.js";
 import { SlackAuthError } from "./errors.js";
@@ -110,17 +111,7 @@ export function createBot(config: SlackConfig, index: KnowledgeIndex, options: B
     logger: app.logger,
   };
 
-  // Slack re-sends an event it thinks was missed; whichever copy arrives first is the one answered.
-  app.use(async ({ body, next }) => {
-    if (context.inflight.draining) return;
-    const eventId =
-      typeof body === "object" && body !== null && "event_id" in body ? body.event_id : undefined;
-    if (typeof eventId === "string" && !context.deduper.firstTime(eventId)) {
-      context.logger.debug(`skipping repeated delivery of event ${eventId}`);
-      return;
-    }
-    await next();
-  });
+  app.use(admitNewWork(context));
   registerListeners(app, context);
   app.error(async (error) => {
     context.logger.error(`unhandled error in a listener: ${error.code ?? ""} ${error.message}`);

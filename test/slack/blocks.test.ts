@@ -4,7 +4,7 @@ import { loadKnowledgeIndex } from "../../src/index/loadIndex.js";
 import { renderAnswerBlocks } from "../../src/render/blocks/answerBlocks.js";
 import { renderHelpBlocks, renderHomeView, renderListBlocks } from "../../src/render/blocks/helpBlocks.js";
 import { BLOCK_LIMITS, fitMessage } from "../../src/render/blocks/limits.js";
-import { renderScanBlocks } from "../../src/render/blocks/scanBlocks.js";
+import { MAX_DETAILED_FINDINGS, renderScanBlocks } from "../../src/render/blocks/scanBlocks.js";
 import type { Block, SlackMessage } from "../../src/render/blocks/types.js";
 import type { Finding, ScanResult } from "../../src/scan/types.js";
 
@@ -89,7 +89,13 @@ describe("Block Kit limits", () => {
         Array.from({ length: 30 }, (_, n) => `note ${n} ${"x".repeat(500)}`),
       );
       expectWithinLimits(message);
-      expect(JSON.stringify(message.blocks)).toMatch(/also: |另外还有|more not shown|还有 \d+ 项/);
+      const shown = message.blocks.filter((block) => block.type === "divider").length + 1;
+      expect(shown).toBeGreaterThanOrEqual(1);
+      expect(shown).toBeLessThanOrEqual(MAX_DETAILED_FINDINGS);
+      const more = lang === "en" ? `+${200 - shown} more: ` : `另有 ${200 - shown} 项：`;
+      expect(JSON.stringify(message.blocks.at(-1))).toContain(more);
+      expect(message.blocks[0]).toMatchObject({ type: "context" });
+      expect(JSON.stringify(message.blocks)).toMatch(lang === "en" ? /Found 200 Agora/ : /发现 200 个/);
       expect(JSON.stringify(message.blocks)).not.toContain("<@U1>");
     }
   });

@@ -9,6 +9,8 @@ export interface RecordedCall {
   method: string;
   params: Record<string, unknown>;
   authorization: string | undefined;
+  /** When the fake sent its answer (`undefined` while a delayed answer is pending or the connection was dropped). */
+  answeredAt?: number;
 }
 
 export interface SocketAck {
@@ -16,12 +18,20 @@ export interface SocketAck {
   payload?: Record<string, unknown>;
 }
 
-/** How the fake answers one Web API method: a body, or an HTTP status with headers. */
-type Responder = (params: Record<string, unknown>) => {
+/**
+ * How the fake answers one Web API method: a body, or an HTTP status with headers; optionally
+ * late (a slow Slack) or not at all (the connection is cut, as in a network failure).
+ */
+export type Responder = (params: Record<string, unknown>) => {
   status?: number;
   headers?: Record<string, string>;
   body: Record<string, unknown>;
+  delayMs?: number;
+  dropConnection?: boolean;
 };
+
+/** A network failure: the connection is reset before any answer. */
+export const dropConnection: Responder = () => ({ body: {}, dropConnection: true });
 
 /**
  * A small Slack on 127.0.0.1: the Web API methods the bot uses (recording every call), private
@@ -138,11 +148,18 @@ export class FakeSlack {
     if (url.pathname.startsWith("/api/")) {
       const method = url.pathname.slice("/api/".length);
       const params = parseParams(body, request.headers["content-type"]);
-      this.calls.push({ method, params, authorization: request.headers.authorization });
+      const call: RecordedCall = { method, params, authorization: request.headers.authorization };
+      this.calls.push(call);
       const override = this.overrides.get(method)?.shift();
       const answer = override ? override(params) : { body: this.defaultAnswer(method, params) };
+      if (answer.dropConnection) {
+        request.socket.destroy();
+        return;
+      }
+      if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
       response.writeHead(answer.status ?? 200, { "content-type": "application/json", ...answer.headers });
       response.end(JSON.stringify(answer.body));
+      call.answeredAt = Date.now();
       return;
     }
     response.writeHead(404);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BOT_TOKEN, waitFor } from "./fakeSlack.js";
+import { BOT_TOKEN, dropConnection, waitFor } from "./fakeSlack.js";
 import { type RunningBot, startBot } from "./harness.js";
 import { commandBody, eventBody, interactionBody, signedPost, slackSignature } from "./signedRequest.js";
 
@@ -484,6 +484,51 @@ describe("mentions and messages", () => {
       running.logger.lines.some((line) => line.includes("channel_not_found") && line.includes("CGONE")),
     ).toBe(true);
     expect((await fetch(`${running.url}/healthz`)).status).toBe(200);
+  });
+});
+
+describe("network failures", () => {
+  it("retries a post whose connection was cut, then still answers the person, without crashing", async () => {
+    // Three cuts: the first try and both retries of the bounded retry policy.
+    running.slack.failNext("chat.postMessage", dropConnection, dropConnection, dropConnection);
+    const postsBefore = running.slack.callsTo("chat.postMessage").length;
+    const ephemeralBefore = running.slack.callsTo("chat.postEphemeral").length;
+    await postEvent({
+      type: "app_mention",
+      user: "U5",
+      channel: "CNET",
+      ts: "1700000015.000100",
+      text: "<@UBOT> E/agora onError: 110",
+    });
+    const ephemeral = await waitFor(
+      () => running.slack.callsTo("chat.postEphemeral")[ephemeralBefore],
+      10_000,
+      "ephemeral answer after network failures",
+    );
+    expect(running.slack.callsTo("chat.postMessage").length - postsBefore).toBe(3);
+    expect(ephemeral.params.user).toBe("U5");
+    expect(JSON.stringify(ephemeral.params.blocks)).toContain("Invalid token");
+    expect(running.logger.lines.some((line) => line.startsWith("error") && line.includes("CNET"))).toBe(true);
+    expect((await fetch(`${running.url}/healthz`)).status).toBe(200);
+  });
+
+  it("answers the next request normally once Slack is reachable again", async () => {
+    running.slack.failNext("chat.postMessage", dropConnection);
+    const before = running.slack.callsTo("chat.postMessage").length;
+    await postEvent({
+      type: "app_mention",
+      user: "U5",
+      channel: "CNET",
+      ts: "1700000016.000100",
+      text: "<@UBOT> E/agora onError: 110",
+    });
+    const retried = await waitFor(
+      () => running.slack.callsTo("chat.postMessage")[before + 1]?.answeredAt !== undefined,
+      10_000,
+      "retried post",
+    );
+    expect(retried).toBe(true);
+    expect(running.slack.callsTo("chat.postMessage")[before + 1]?.params.thread_ts).toBe("1700000016.000100");
   });
 });
 

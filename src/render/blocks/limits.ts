@@ -79,6 +79,23 @@ function blockTextLength(block: Block): number {
   }
 }
 
+/** How many of the (already fitted) blocks fit in 50 blocks and the text budget, keeping one slot for a note. */
+function fittingBlockCount(fitted: readonly Block[]): number {
+  let budget = BLOCK_LIMITS.messageText - 200;
+  for (const [position, block] of fitted.entries()) {
+    const length = blockTextLength(block);
+    if (position >= BLOCK_LIMITS.blocks - 1 || length > budget) return position;
+    budget -= length;
+  }
+  return fitted.length;
+}
+
+/** True when `fitMessage` would have to drop blocks from the end of this message. */
+export function overflows(message: SlackMessage): boolean {
+  const fitted = message.blocks.map(fitBlock);
+  return fittingBlockCount(fitted) < fitted.length;
+}
+
 /**
  * Makes any message valid for Slack: every field within its limit, at most 50 blocks, and the
  * whole text within budget. Blocks past the budget are dropped from the end and `overflowNote`
@@ -86,20 +103,13 @@ function blockTextLength(block: Block): number {
  */
 export function fitMessage(message: SlackMessage, overflowNote: (dropped: number) => string): SlackMessage {
   const fitted = message.blocks.map(fitBlock);
-  const kept: Block[] = [];
-  let budget = BLOCK_LIMITS.messageText - 200;
-  for (const [position, block] of fitted.entries()) {
-    const length = blockTextLength(block);
-    if (kept.length >= BLOCK_LIMITS.blocks - 1 || length > budget) {
-      const dropped = fitted.length - position;
-      kept.push({
-        type: "context",
-        elements: [{ type: "mrkdwn", text: truncate(overflowNote(dropped), 200) }],
-      });
-      break;
-    }
-    kept.push(block);
-    budget -= length;
+  const keep = fittingBlockCount(fitted);
+  const kept = fitted.slice(0, keep);
+  if (keep < fitted.length) {
+    kept.push({
+      type: "context",
+      elements: [{ type: "mrkdwn", text: truncate(overflowNote(fitted.length - keep), 200) }],
+    });
   }
   return {
     text: truncate(message.text, BLOCK_LIMITS.fallbackText),

@@ -3,7 +3,7 @@ import type { Lang } from "../../text/language.js";
 import { SDK_FAMILY_LABELS } from "../scanText.js";
 import { UI_STRINGS } from "../strings.js";
 import { numberedSteps } from "./answerBlocks.js";
-import { fitMessage } from "./limits.js";
+import { fitMessage, overflows } from "./limits.js";
 import { escapeForCodeBlock, escapeMrkdwn } from "./mrkdwn.js";
 import { SLACK_STRINGS } from "./slackStrings.js";
 import { type Block, mrkdwn, plain, type SlackMessage } from "./types.js";
@@ -36,20 +36,33 @@ export function renderScanBlocks(
     type: "context",
     elements: [mrkdwn(`${strings.platform}: ${SDK_FAMILY_LABELS[result.platform]}`)],
   });
-  const detailed = result.findings.slice(0, MAX_DETAILED_FINDINGS);
-  detailed.forEach((finding, position) => {
+  const text = `${strings.scanFound(result.findings.length)}: ${result.findings.map((finding) => finding.entry.title[lang]).join(", ")}`;
+  // As many findings in full as fit (errors come first), so the "+N more" line naming the rest is never cut.
+  for (let detailed = Math.min(MAX_DETAILED_FINDINGS, result.findings.length); ; detailed--) {
+    const message: SlackMessage = {
+      text,
+      blocks: [...blocks, ...findingsBlocks(result.findings, detailed, lang)],
+      lang,
+    };
+    if (detailed <= 1 || !overflows(message)) return fitMessage(message, strings.overflow);
+  }
+}
+
+function findingsBlocks(findings: readonly Finding[], detailed: number, lang: Lang): Block[] {
+  const blocks: Block[] = [];
+  findings.slice(0, detailed).forEach((finding, position) => {
     if (position > 0) blocks.push({ type: "divider" });
     blocks.push(...findingBlocks(finding, lang));
   });
-  const rest = result.findings.slice(MAX_DETAILED_FINDINGS);
+  const rest = findings.slice(detailed);
   if (rest.length > 0) {
+    const titles = rest.map((finding) => escapeMrkdwn(finding.entry.title[lang]));
     blocks.push({
       type: "context",
-      elements: [mrkdwn(strings.moreFindings(rest.map((finding) => finding.entry.title[lang]).join(", ")))],
+      elements: [mrkdwn(SLACK_STRINGS[lang].moreFindings(rest.length, [...new Set(titles)].join(", ")))],
     });
   }
-  const text = `${strings.scanFound(result.findings.length)}: ${result.findings.map((finding) => finding.entry.title[lang]).join(", ")}`;
-  return fitMessage({ text, blocks, lang }, strings.overflow);
+  return blocks;
 }
 
 function findingBlocks(finding: Finding, lang: Lang): Block[] {

@@ -17,7 +17,7 @@ export const SLACK_STRINGS = {
       "Paste the console output around the failing join (Web: the browser console; Android: logcat lines with onError; iOS: the Xcode console), or attach the log as a snippet.",
     line: (lines: readonly number[], count: number) =>
       `line ${lines[0]}${count > 1 ? ` (+${count - 1} more)` : ""}`,
-    moreFindings: (titles: string) => `+ also: ${titles}`,
+    moreFindings: (count: number, titles: string) => `+${count} more: ${titles}`,
     truncatedInput: (skipped: number) =>
       `The paste was too long: I read its beginning and end and skipped ${skipped.toLocaleString("en")} bytes in the middle.`,
     fileTooBig: (name: string, max: number) =>
@@ -44,6 +44,7 @@ export const SLACK_STRINGS = {
     notInChannel:
       "I can't post in this channel. Invite me with `/invite @agora-bot` and try again; here is the answer just for you.",
     postFailed: "Slack did not accept my reply; here it is just for you.",
+    restarting: "agora-bot is restarting. Try again in a moment.",
   },
   zh: {
     share: "分享到频道",
@@ -59,7 +60,7 @@ export const SLACK_STRINGS = {
       "请粘贴加入频道失败前后的日志（Web：浏览器控制台；Android：含 onError 的 logcat；iOS：Xcode 控制台），或以代码片段文件上传。",
     line: (lines: readonly number[], count: number) =>
       `第 ${lines[0]} 行${count > 1 ? `（另有 ${count - 1} 处）` : ""}`,
-    moreFindings: (titles: string) => `另外还有：${titles}`,
+    moreFindings: (count: number, titles: string) => `另有 ${count} 项：${titles}`,
     truncatedInput: (skipped: number) => `内容过长：只读取了开头和结尾，跳过中间 ${skipped} 字节。`,
     fileTooBig: (name: string, max: number) =>
       `${name} 超过 ${Math.round(max / 1024)} KB，只读取了前 ${Math.round(max / 1024)} KB。`,
@@ -83,5 +84,6 @@ export const SLACK_STRINGS = {
     homeTitle: "agora-bot",
     notInChannel: "我无法在此频道发消息。请用 `/invite @agora-bot` 邀请我后重试；以下回答仅你可见。",
     postFailed: "Slack 未接受我的回复；以下回答仅你可见。",
+    restarting: "agora-bot 正在重启，请稍后再试。",
   },
 } as const satisfies Record<Lang, object>;
