@@ -1,52 +1,110 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { connect } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../core/cliProcess.js";
 import { FakeSlack, waitFor } from "./fakeSlack.js";
-import { commandBody, SIGNING_SECRET, signedPost } from "./signedRequest.js";
+import { commandBody, eventBody, SIGNING_SECRET, signedPost } from "./signedRequest.js";
 
 interface Started {
   child: ChildProcess;
   stdout: () => string;
   stderr: () => string;
   exit: Promise<number | null>;
+  exitedAt: () => number | undefined;
 }
 
-/** Starts the real `npm start` entry (from source) as its own process, with only the given Slack settings. */
-function startMain(env: Record<string, string>): Started {
+// Absolute, so the bot can be started from another working directory (to test its .env reading).
+const TSX_LOADER = pathToFileURL(join(REPO_ROOT, "node_modules/tsx/dist/loader.mjs")).href;
+const MAIN = join(REPO_ROOT, "src/main.ts");
+
+/** Starts the real `npm start` entry (from source) as its own process, with only the given settings. */
+function startMain(env: Record<string, string>, cwd = REPO_ROOT): Started {
   const clean: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, ...env };
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: REPO_ROOT,
+  const child = spawn(process.execPath, ["--import", TSX_LOADER, MAIN], {
+    cwd,
     env: clean,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";
   let stderr = "";
+  let exitedAt: number | undefined;
   child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
     stdout += chunk;
   });
   child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
     stderr += chunk;
   });
-  const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const exit = new Promise<number | null>((resolve) =>
+    child.on("exit", (code) => {
+      exitedAt = Date.now();
+      resolve(code);
+    }),
+  );
+  // A hung child must not hang the suite.
   setTimeout(() => child.kill("SIGKILL"), 25_000).unref();
-  return { child, stdout: () => stdout, stderr: () => stderr, exit };
+  return { child, stdout: () => stdout, stderr: () => stderr, exit, exitedAt: () => exitedAt };
 }
 
-describe("npm start (real process)", () => {
+/** Waits for the HTTP-mode start-up line and returns the port the bot chose (PORT=0: an ephemeral one). */
+async function listeningPort(run: Started): Promise<number> {
+  const line = await waitFor(
+    () => /listening on port (\d+)/.exec(run.stdout()),
+    15_000,
+    `start-up (stderr: ${run.stderr()})`,
+  );
+  return Number(line[1]);
+}
+
+/** True if a TCP connection to the port opens: whether the bot still takes new requests. */
+function acceptsConnections(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, "127.0.0.1");
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+let slack: FakeSlack;
+const running: Started[] = [];
+beforeEach(async () => {
+  slack = new FakeSlack();
+  await slack.start();
+});
+afterEach(async () => {
+  for (const run of running.splice(0)) run.child.kill("SIGKILL");
+  await slack.stop();
+});
+
+function start(env: Record<string, string>, cwd?: string): Started {
+  const run = startMain(env, cwd);
+  running.push(run);
+  return run;
+}
+
+describe("npm start (real process): settings", () => {
   it("exits 1 with one line per missing setting, naming where to find it, and no stack trace", async () => {
-    const run = startMain({});
+    const run = start({});
     expect(await run.exit).toBe(1);
     const lines = run.stderr().trim().split("\n");
     expect(lines[0]).toContain("cannot start");
+    expect(lines).toHaveLength(3);
     expect(run.stderr()).toContain(
       'SLACK_BOT_TOKEN is missing: copy it from Slack app settings → "OAuth & Permissions"',
     );
     expect(run.stderr()).toContain("SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is missing");
+    expect(run.stderr()).toContain('"Basic Information"');
     expect(run.stderr()).not.toMatch(/\n\s+at /);
   });
 
   it("reports malformed settings one a line", async () => {
-    const run = startMain({
+    const run = start({
       SLACK_BOT_TOKEN: "xoxp-user",
       SLACK_APP_TOKEN: "abc",
       PORT: "http",
@@ -54,41 +112,145 @@ describe("npm start (real process)", () => {
       SLACK_API_URL: "ftp://x",
     });
     expect(await run.exit).toBe(1);
-    for (const variable of [
+    const problems = [
       "SLACK_BOT_TOKEN must start with xoxb-",
       "SLACK_APP_TOKEN must start with xapp-",
       "PORT must be",
       "DEFAULT_LANG must be",
       "SLACK_API_URL must be",
-    ]) {
-      expect(run.stderr()).toContain(variable);
-    }
+    ];
+    for (const problem of problems) expect(run.stderr()).toContain(problem);
+    expect(run.stderr().trim().split("\n")).toHaveLength(problems.length + 1);
+    expect(run.stderr()).not.toMatch(/\n\s+at /);
   });
 
-  it("serves HTTP, answers a signed command, and on SIGTERM finishes and exits 0", async () => {
-    const slack = new FakeSlack();
-    await slack.start();
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
-    const run = startMain({
-      SLACK_BOT_TOKEN: "xoxb-test-token",
+  it("exits 1 with a clear line when Slack rejects the bot token", async () => {
+    slack.failNext("auth.test", () => ({ body: { ok: false, error: "invalid_auth" } }));
+    const run = start({
+      SLACK_BOT_TOKEN: "xoxb-revoked",
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      PORT: String(port),
+      PORT: "0",
       SLACK_API_URL: slack.apiUrl,
     });
+    expect(await run.exit).toBe(1);
+    expect(run.stderr()).toContain("SLACK_BOT_TOKEN was rejected by Slack (invalid_auth)");
+    expect(run.stderr()).not.toMatch(/\n\s+at /);
+  });
+
+  it("reads .env from the working directory (the environment still wins)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "agora-bot-env-"));
     try {
-      await waitFor(() => run.stdout().includes("listening on port"), 15_000, "start-up");
-      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
-      expect(health.status).toBe(200);
+      writeFileSync(
+        join(dir, ".env"),
+        [
+          "SLACK_BOT_TOKEN=xoxb-test-token",
+          `SLACK_SIGNING_SECRET=${SIGNING_SECRET}`,
+          `SLACK_API_URL=${slack.apiUrl}`,
+          "DEFAULT_LANG=zh",
+          "PORT=1",
+        ].join("\n"),
+      );
+      const run = start({ PORT: "0" }, dir);
+      const port = await listeningPort(run);
+      expect(port).not.toBe(1);
       const response = await signedPost(`http://127.0.0.1:${port}/slack/events`, commandBody("110"), {
         contentType: "application/x-www-form-urlencoded",
       });
-      expect(JSON.stringify(await response.json())).toContain("Invalid token");
+      expect(JSON.stringify(await response.json())).toContain("Token 无效");
       run.child.kill("SIGTERM");
       expect(await run.exit).toBe(0);
-      expect(run.stdout()).toContain("SIGTERM received");
     } finally {
-      run.child.kill("SIGKILL");
-      await slack.stop();
+      rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("npm start (real process): HTTP mode", () => {
+  it("serves on an ephemeral port, answers a signed command, and on SIGTERM exits 0", async () => {
+    const run = start({
+      SLACK_BOT_TOKEN: "xoxb-test-token",
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      PORT: "0",
+      SLACK_API_URL: slack.apiUrl,
+    });
+    const port = await listeningPort(run);
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    const response = await signedPost(`http://127.0.0.1:${port}/slack/events`, commandBody("110"), {
+      contentType: "application/x-www-form-urlencoded",
+    });
+    expect(JSON.stringify(await response.json())).toContain("Invalid token");
+    run.child.kill("SIGTERM");
+    expect(await run.exit).toBe(0);
+    expect(run.stdout()).toContain("SIGTERM received");
+  });
+
+  it("on SIGTERM stops taking requests, finishes the reply in flight, then exits 0", async () => {
+    slack.failNext("chat.postMessage", () => ({ body: { ok: true, ts: "1.1" }, delayMs: 1500 }));
+    const run = start({
+      SLACK_BOT_TOKEN: "xoxb-test-token",
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      PORT: "0",
+      SLACK_API_URL: slack.apiUrl,
+    });
+    const port = await listeningPort(run);
+    await signedPost(
+      `http://127.0.0.1:${port}/slack/events`,
+      eventBody({
+        type: "app_mention",
+        user: "U1",
+        channel: "C1",
+        ts: "1700000400.000100",
+        text: "<@UBOT> E/agora onError: 110",
+      }),
+      { contentType: "application/json" },
+    );
+    const post = await waitFor(() => slack.callsTo("chat.postMessage")[0], 10_000, "reply under way");
+    expect(post.answeredAt).toBeUndefined();
+    run.child.kill("SIGTERM");
+    await waitFor(() => run.stdout().includes("SIGTERM received"), 5000, "shutdown begins");
+    expect(run.stdout()).toContain("finishing 1 replies in flight");
+    expect(await acceptsConnections(port)).toBe(false);
+    expect(await run.exit).toBe(0);
+    expect(post.answeredAt).toBeDefined();
+    expect(run.exitedAt()).toBeGreaterThanOrEqual(post.answeredAt ?? Number.POSITIVE_INFINITY);
+  });
+});
+
+describe("npm start (real process): Socket Mode", () => {
+  it("connects with the app token, answers over the socket, and on SIGTERM exits 0", async () => {
+    const run = start({
+      SLACK_BOT_TOKEN: "xoxb-test-token",
+      SLACK_APP_TOKEN: "xapp-1-test",
+      SLACK_API_URL: slack.apiUrl,
+    });
+    await waitFor(
+      () => run.stdout().includes("connected over Socket Mode"),
+      15_000,
+      `socket start-up (stderr: ${run.stderr()})`,
+    );
+    expect(slack.callsTo("apps.connections.open")[0]?.authorization).toBe("Bearer xapp-1-test");
+    await slack.sendEnvelope({
+      envelope_id: "env-process-cmd",
+      type: "slash_commands",
+      accepts_response_payload: true,
+      payload: {
+        command: "/agora",
+        text: "119",
+        user_id: "U1",
+        channel_id: "C1",
+        team_id: "T1",
+        response_url: slack.responseUrl("process-cmd"),
+        trigger_id: "1",
+        api_app_id: "A1",
+      },
+    });
+    const ack = await waitFor(
+      () => slack.acks.find((a) => a.envelope_id === "env-process-cmd"),
+      10_000,
+      "command ack",
+    );
+    expect(JSON.stringify(ack.payload?.blocks)).toContain("119");
+    run.child.kill("SIGTERM");
+    expect(await run.exit).toBe(0);
   });
 });
