@@ -52,7 +52,7 @@ function startMain(env: Record<string, string>, cwd = REPO_ROOT): Started {
 /** Waits for the HTTP-mode start-up line and returns the port the bot chose (PORT=0: an ephemeral one). */
 async function listeningPort(run: Started): Promise<number> {
   const line = await waitFor(
-    () => /listening on port (\d+)/.exec(run.stdout()),
+    () => /listening on port (\d+)/.exec(run.stdout()) ?? undefined,
     15_000,
     `start-up (stderr: ${run.stderr()})`,
   );
