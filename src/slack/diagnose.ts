@@ -8,6 +8,7 @@ import type { SlackMessage } from "../render/blocks/types.js";
 import { scanLogAsync } from "../scan/scanLog.js";
 import type { Lang } from "../text/language.js";
 import { type BotContext, trustedFileHosts } from "./botContext.js";
+import { completeFileInfo } from "./completeFileInfo.js";
 import { describeError } from "./describeError.js";
 import { type DownloadedFile, downloadSlackFile } from "./downloadFile.js";
 import { type MessageLike, messageLikeSchema } from "./payloads.js";
@@ -43,7 +44,8 @@ export async function diagnoseMessage(
 ): Promise<SlackMessage> {
   const directive = extractLanguageDirective(plainMessageText(message.text));
   const downloads: DownloadedFile[] = [];
-  for (const file of message.files.slice(0, MAX_FILES)) {
+  for (const stub of message.files.slice(0, MAX_FILES)) {
+    const file = await completeFileInfo(context, client, stub);
     downloads.push(
       await downloadSlackFile(file, {
         botToken: context.config.botToken,

@@ -10,6 +10,7 @@ export const slackFileSchema = z.looseObject({
   filetype: z.string().optional(),
   size: z.number().optional(),
   mode: z.string().optional(),
+  file_access: z.string().optional(),
   url_private_download: z.string().optional(),
   url_private: z.string().optional(),
 });

@@ -43,6 +43,8 @@ export class FakeSlack {
   readonly acks: SocketAck[] = [];
   readonly fileDownloads: { path: string; authorized: boolean }[] = [];
   readonly files = new Map<string, string | Buffer>();
+  /** What `files.info` returns, by file id. */
+  readonly fileInfos = new Map<string, Record<string, unknown>>();
   readonly threads = new Map<string, Record<string, unknown>>();
   private readonly overrides = new Map<string, Responder[]>();
   private server: Server | undefined;
@@ -190,8 +192,10 @@ export class FakeSlack {
         const parent = this.threads.get(String(params.ts));
         return parent ? { ok: true, messages: [parent] } : { ok: false, error: "thread_not_found" };
       }
-      case "files.info":
-        return { ok: true, file: { id: params.file } };
+      case "files.info": {
+        const file = this.fileInfos.get(String(params.file));
+        return file ? { ok: true, file } : { ok: false, error: "file_not_found" };
+      }
       default:
         return { ok: true };
     }

@@ -361,6 +361,32 @@ describe("mentions and messages", () => {
     const posted = await waitFor(() => running.slack.callsTo("chat.postMessage")[before], 5000, "file reply");
     expect(JSON.stringify(posted.params.blocks)).toContain("Invalid App ID");
     expect(running.slack.fileDownloads.at(-1)).toEqual({ path: "/files/snippet.log", authorized: true });
+    // The fake, like Slack, serves private files only to the bot token: the bot must have sent it.
+    expect((await fetch(running.slack.fileUrl("snippet.log"))).status).toBe(403);
+  });
+
+  it("completes a file stub through files.info before downloading it (Slack Connect channels)", async () => {
+    running.slack.files.set("connect.log", "E/agora: onError: 110\n");
+    running.slack.fileInfos.set("FSTUB", {
+      id: "FSTUB",
+      name: "connect.log",
+      filetype: "text",
+      mimetype: "text/plain",
+      url_private_download: running.slack.fileUrl("connect.log"),
+    });
+    const before = running.slack.callsTo("chat.postMessage").length;
+    await postEvent({
+      type: "app_mention",
+      user: "U1",
+      channel: "C1",
+      ts: "1700000017.000100",
+      text: "<@UBOT>",
+      files: [{ id: "FSTUB", file_access: "check_file_info" }],
+    });
+    const posted = await waitFor(() => running.slack.callsTo("chat.postMessage")[before], 5000, "stub reply");
+    expect(running.slack.callsTo("files.info").at(-1)?.params.file).toBe("FSTUB");
+    expect(JSON.stringify(posted.params.blocks)).toContain("Invalid token");
+    expect(running.slack.fileDownloads.at(-1)).toEqual({ path: "/files/connect.log", authorized: true });
   });
 
   it("reads only the first part of a file over the size cap, and says so", async () => {
