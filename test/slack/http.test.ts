@@ -59,6 +59,13 @@ describe("HTTP mode: health and signatures", () => {
     expect(await response.json()).toEqual({ ok: true, entries: 7 });
   });
 
+  it("answers Slack's URL verification challenge, as when the Request URL is first saved", async () => {
+    const body = JSON.stringify({ token: "legacy", type: "url_verification", challenge: "c-123" });
+    const response = await signedPost(events(), body, { contentType: "application/json" });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ challenge: "c-123" });
+  });
+
   it("rejects forged and stale signatures with 401", async () => {
     const body = commandBody("110");
     const forged = await signedPost(events(), body, {
