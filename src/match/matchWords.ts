@@ -50,7 +50,38 @@ function wordMatchesTerm(word: string, term: string): "exact" | "typo" | undefin
   if (term.length < 5 || word.length < 4) return undefined;
   const limit = term.length >= 8 ? 2 : 1;
   if (Math.abs(word.length - term.length) > limit) return undefined;
+  if (lettersDifferBeyond(word, term, limit)) return undefined;
   return editDistance(word, term, limit) <= limit ? "typo" : undefined;
+}
+
+const letterCounts = new Int32Array(128);
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
+/**
+ * A cheap lower bound on the edit distance: an edit changes the letter counts by at most two (a
+ * transposition by none), so words whose counts differ by more than 2 × limit are too far apart.
+ * It spares the full distance for nearly every (word, term) pair of a long question.
+ */
+function lettersDifferBeyond(word: string, term: string, limit: number): boolean {
+  // Query words and vocabulary terms are ASCII; anything else is left to the full distance.
+  if (!ASCII_ONLY.test(word) || !ASCII_ONLY.test(term)) return false;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    letterCounts[code] = (letterCounts[code] as number) + 1;
+  }
+  for (let i = 0; i < term.length; i++) {
+    const code = term.charCodeAt(i);
+    letterCounts[code] = (letterCounts[code] as number) - 1;
+  }
+  let differing = 0;
+  for (const text of [word, term]) {
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      differing += Math.abs(letterCounts[code] as number);
+      letterCounts[code] = 0;
+    }
+  }
+  return differing > 2 * limit;
 }
 
 interface WordHit {
@@ -71,16 +102,22 @@ function locateTerms(vocabulary: ReadonlySet<string>, query: ProseQuery): Map<st
     if (list) list.push(hit);
     else hits.set(term, [hit]);
   };
+  // A word that repeats in the query is compared with the vocabulary once.
+  const typoTerms = new Map<string, string[]>();
   for (const word of query.words) {
     if (vocabulary.has(word.text)) {
       push(word.text, { start: word.start, end: word.end, length: word.text.length, typo: false });
       continue;
     }
     if (word.text.length < 4 || STOP_WORDS.has(word.text)) continue;
-    for (const term of vocabulary) {
-      if (wordMatchesTerm(word.text, term) === "typo") {
-        push(term, { start: word.start, end: word.end, length: word.text.length, typo: true });
-      }
+    let terms = typoTerms.get(word.text);
+    if (!terms) {
+      terms = [];
+      for (const term of vocabulary) if (wordMatchesTerm(word.text, term) === "typo") terms.push(term);
+      typoTerms.set(word.text, terms);
+    }
+    for (const term of terms) {
+      push(term, { start: word.start, end: word.end, length: word.text.length, typo: true });
     }
   }
   return hits;
