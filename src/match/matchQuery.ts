@@ -217,9 +217,12 @@ function matchIdentifierTypo(
   const maxEdits = Math.floor(key.length * (1 - TYPO_SUGGEST_SIMILARITY));
   for (const candidate of index.coreKeys) {
     if (Math.abs(candidate.key.length - key.length) > maxEdits) continue;
-    const distance = editDistance(key, candidate.key, maxEdits);
-    if (distance > maxEdits) continue;
-    const value = 1 - distance / Math.max(key.length, candidate.key.length);
+    const longer = Math.max(key.length, candidate.key.length);
+    // Once a close key is known, a candidate only matters if it can do better: a tighter limit lets the distance stop early.
+    const limit = best ? Math.min(maxEdits, Math.floor((1 - best.similarity) * longer)) : maxEdits;
+    const distance = editDistance(key, candidate.key, limit);
+    if (distance > limit) continue;
+    const value = 1 - distance / longer;
     if (!best || value > best.similarity) best = { record: candidate.record, similarity: value };
   }
   if (!best) return false;
