@@ -13,6 +13,8 @@ import { MATCH_THRESHOLD, MAX_SUGGESTIONS, type Match, type MatchOutcome, type S
 
 /** Longer queries are pastes, not questions: the scanner reads those; the matcher reads the head. */
 export const MAX_QUERY_LENGTH = 2000;
+/** Plain-word phrases are read from the first 400 characters: a question states its error early, and the rest of a long paste is the scanner's job. */
+export const MAX_PROSE_LENGTH = 400;
 
 const TYPO_MATCH_SIMILARITY = 0.84;
 const TYPO_SUGGEST_SIMILARITY = 0.6;
@@ -89,7 +91,10 @@ export function matchQuery(index: KnowledgeIndex, rawQuery: string): MatchOutcom
   }
 
   if (!codesOnly) {
-    for (const result of matchWords(index, readProseQuery(blankOut(query, explained)))) {
+    for (const result of matchWords(
+      index,
+      readProseQuery(blankOut(query, explained).slice(0, MAX_PROSE_LENGTH)),
+    )) {
       if (result.complete && result.score >= MATCH_THRESHOLD) {
         add({
           entry: result.record.entry,
