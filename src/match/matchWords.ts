@@ -55,7 +55,7 @@ function wordMatchesTerm(word: string, term: string): "exact" | "typo" | undefin
 }
 
 const letterCounts = new Int32Array(128);
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
+const NON_ASCII = /[^\p{ASCII}]/u;
 
 /**
  * A cheap lower bound on the edit distance: an edit changes the letter counts by at most two (a
@@ -64,7 +64,7 @@ const ASCII_ONLY = /^[\x00-\x7f]*$/;
  */
 function lettersDifferBeyond(word: string, term: string, limit: number): boolean {
   // Query words and vocabulary terms are ASCII; anything else is left to the full distance.
-  if (!ASCII_ONLY.test(word) || !ASCII_ONLY.test(term)) return false;
+  if (NON_ASCII.test(word) || NON_ASCII.test(term)) return false;
   for (let i = 0; i < word.length; i++) {
     const code = word.charCodeAt(i);
     letterCounts[code] = (letterCounts[code] as number) + 1;
