@@ -8,6 +8,7 @@ import type {
   LocalizedText,
   PlatformFamily,
 } from "../knowledge/schema.js";
+import { letterMask } from "../text/editDistance.js";
 import { coreIdentifierKey, identifierKeys } from "../text/identifier.js";
 import { type Phrase, splitPhrase } from "./phrases.js";
 
@@ -43,6 +44,12 @@ export interface PhraseRecord {
   readonly phrase: Phrase;
 }
 
+export interface VocabularyTerm {
+  readonly text: string;
+  /** Its {@link letterMask}, for ruling out typos without an edit distance. */
+  readonly mask: number;
+}
+
 export interface NameKeyRecord {
   readonly key: string;
   readonly record: NameRecord;
@@ -61,6 +68,8 @@ export interface KnowledgeIndex {
   readonly phrases: readonly PhraseRecord[];
   /** Every ASCII word used in a phrase: the words a typo in a query is corrected towards. */
   readonly vocabulary: ReadonlySet<string>;
+  /** The vocabulary by word length: a typo is at most two letters longer or shorter than its word. */
+  readonly vocabularyByLength: ReadonlyMap<number, readonly VocabularyTerm[]>;
   /** One record per distinct core key (`invalidtoken`, `dynamickeyexpired`, …): what typos are measured against. */
   readonly coreKeys: readonly NameKeyRecord[];
   /** Fuzzy search over the core keys, for "did you mean" on partial or garbled names. */
@@ -106,6 +115,14 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
     }
   }
 
+  const vocabularyByLength = new Map<number, VocabularyTerm[]>();
+  for (const text of vocabulary) {
+    const term = { text, mask: letterMask(text) };
+    const bucket = vocabularyByLength.get(text.length);
+    if (bucket) bucket.push(term);
+    else vocabularyByLength.set(text.length, [term]);
+  }
+
   const nameKeys = [...byNameKey].map(([key, record]) => ({ key, record }));
   const coreKeys = new Map<string, NameKeyRecord>();
   for (const entry of knowledge.entries) {
@@ -136,6 +153,7 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
     otherMeaningsByNameKey,
     phrases,
     vocabulary,
+    vocabularyByLength,
     coreKeys: [...coreKeys.values()],
     nameSuggestions,
     coreKeyTrigrams,

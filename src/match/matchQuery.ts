@@ -43,10 +43,13 @@ export function matchQuery(index: KnowledgeIndex, rawQuery: string): MatchOutcom
   // Tokens already explained by a code or name are blanked before the plain-words pass, so
   // "token-privilege-did-expire" is not read again as the words "token … expire".
   const explained: QueryToken[] = [];
+  // A pasted paragraph repeats its words: each distinct word is looked up once, and its verdict
+  // (explained by a name or not) reused.
+  const explainedWords = new Map<string, boolean>();
   tokens.forEach((token, position) => {
-    const previous = tokens[position - 1]?.text.toLowerCase();
     const number = parseNumberToken(token.text);
     if (number) {
+      const previous = tokens[position - 1]?.text.toLowerCase();
       const inContext =
         codesOnly ||
         number.hash ||
@@ -58,21 +61,12 @@ export function matchQuery(index: KnowledgeIndex, rawQuery: string): MatchOutcom
       }
       return;
     }
-    const named = lookUpName(index, token.text);
-    if (named) {
-      add(nameMatch(named, token.text, 1, "name"));
-      explained.push(token);
-      return;
+    let isExplained = explainedWords.get(token.text);
+    if (isExplained === undefined) {
+      isExplained = explainWord(index, token.text, add, suggestions, notTokenErrors);
+      explainedWords.set(token.text, isExplained);
     }
-    const other = lookUpOtherMeaning(index, token.text);
-    if (other) {
-      if (!notTokenErrors.includes(other)) notTokenErrors.push(other);
-      explained.push(token);
-      return;
-    }
-    if (looksLikeIdentifier(token.text) && matchIdentifierTypo(index, token.text, add, suggestions)) {
-      explained.push(token);
-    }
+    if (isExplained) explained.push(token);
   });
 
   const lowered = query.toLowerCase();
@@ -113,9 +107,32 @@ export function matchQuery(index: KnowledgeIndex, rawQuery: string): MatchOutcom
     query,
     matches,
     suggestions:
-      matches.length > 0 || notTokenErrors.length > 0 ? [] : rankSuggestions(index, query, suggestions),
+      matches.length > 0 || notTokenErrors.length > 0 ? [] : rankSuggestions(index, tokens, suggestions),
     notTokenErrors,
   };
+}
+
+/** Looks a word up as a name, a name that is not a token error, or a typo of a name; true when one explains it. */
+function explainWord(
+  index: KnowledgeIndex,
+  text: string,
+  add: (match: Match) => void,
+  suggestions: Suggestion[],
+  notTokenErrors: OtherMeaning[],
+): boolean {
+  const keys = identifierKeys(text);
+  const named = lookUpName(index, text, keys);
+  if (named) {
+    add(nameMatch(named, text, 1, "name"));
+    return true;
+  }
+  const other = lookUpOtherMeaning(index, keys);
+  if (other) {
+    if (!notTokenErrors.includes(other)) notTokenErrors.push(other);
+    return true;
+  }
+  const core = keys[keys.length - 1] ?? "";
+  return looksLikeIdentifier(text, core) && matchIdentifierTypo(index, text, core, add, suggestions);
 }
 
 function isCodeOrFiller(text: string): boolean {
@@ -151,11 +168,16 @@ function matchCode(
 }
 
 /** Exact name lookup on the whole token, then on each dotted or colon-separated part. */
-function lookUpName(index: KnowledgeIndex, text: string): NameRecord | undefined {
-  for (const key of identifierKeys(text)) {
+function lookUpName(
+  index: KnowledgeIndex,
+  text: string,
+  keys: readonly string[] = identifierKeys(text),
+): NameRecord | undefined {
+  for (const key of keys) {
     const record = index.byNameKey.get(key);
     if (record) return record;
   }
+  if (!text.includes(".") && !text.includes(":")) return undefined;
   const parts = text.split(/[.:]/).filter(Boolean);
   if (parts.length > 1) {
     for (const part of parts.reverse()) {
@@ -168,8 +190,8 @@ function lookUpName(index: KnowledgeIndex, text: string): NameRecord | undefined
   return undefined;
 }
 
-function lookUpOtherMeaning(index: KnowledgeIndex, text: string): OtherMeaning | undefined {
-  for (const key of identifierKeys(text)) {
+function lookUpOtherMeaning(index: KnowledgeIndex, keys: readonly string[]): OtherMeaning | undefined {
+  for (const key of keys) {
     const other = index.otherMeaningsByNameKey.get(key);
     if (other) return other;
   }
@@ -205,18 +227,18 @@ function platformsOfName(record: NameRecord): Match["platforms"] {
 }
 
 /** Identifiers look like code: underscores, dots, colons, camelCase, or a run of capitals. */
-export function looksLikeIdentifier(text: string): boolean {
-  if (coreIdentifierKey(text).length < 5) return false;
+export function looksLikeIdentifier(text: string, coreKey: string = coreIdentifierKey(text)): boolean {
+  if (coreKey.length < 5) return false;
   return /[_.:]/.test(text) || /[a-z][A-Z]/.test(text) || /^[A-Z]{6,}$/.test(text);
 }
 
 function matchIdentifierTypo(
   index: KnowledgeIndex,
   text: string,
+  key: string,
   add: (match: Match) => void,
   suggestions: Suggestion[],
 ): boolean {
-  const key = coreIdentifierKey(text);
   let best: { record: NameRecord; similarity: number } | undefined;
   // Only keys close enough in length can reach the suggestion threshold; the bound keeps this a handful of short edit distances.
   const maxEdits = Math.floor(key.length * (1 - TYPO_SUGGEST_SIMILARITY));
@@ -251,14 +273,17 @@ function blankOut(query: string, tokens: readonly QueryToken[]): string {
   return text;
 }
 
-function rankSuggestions(index: KnowledgeIndex, query: string, found: readonly Suggestion[]): Suggestion[] {
+function rankSuggestions(
+  index: KnowledgeIndex,
+  tokens: readonly QueryToken[],
+  found: readonly Suggestion[],
+): Suggestion[] {
   const best = new Map<string, Suggestion>();
   for (const suggestion of found) {
     const previous = best.get(suggestion.entry.id);
     if (!previous || suggestion.score > previous.score) best.set(suggestion.entry.id, suggestion);
   }
   // A lone fragment of a name ("DYNAMIC_KEY", "authorized") is worth a fuzzy look for suggestions.
-  const tokens = tokenizeQuery(query);
   const key = tokens.length === 1 && tokens[0] ? coreIdentifierKey(tokens[0].text) : "";
   if (best.size === 0 && key.length >= 5 && key.length <= 32 && sharedTrigrams(index, key) >= 3) {
     for (const result of index.nameSuggestions.search(key, { limit: MAX_SUGGESTIONS * 2 })) {

@@ -1,6 +1,6 @@
-import type { KnowledgeIndex, PhraseRecord } from "../index/knowledgeIndex.js";
+import type { KnowledgeIndex, PhraseRecord, VocabularyTerm } from "../index/knowledgeIndex.js";
 import { normalizeProse, type Term } from "../index/phrases.js";
-import { editDistance } from "../text/editDistance.js";
+import { editDistance, letterMask, maskDistanceBound } from "../text/editDistance.js";
 
 interface QueryWord {
   readonly text: string;
@@ -45,43 +45,13 @@ export function readProseQuery(query: string): ProseQuery {
   return { text, words, contentLength };
 }
 
-function wordMatchesTerm(word: string, term: string): "exact" | "typo" | undefined {
-  if (word === term) return "exact";
-  if (term.length < 5 || word.length < 4) return undefined;
-  const limit = term.length >= 8 ? 2 : 1;
-  if (Math.abs(word.length - term.length) > limit) return undefined;
-  if (lettersDifferBeyond(word, term, limit)) return undefined;
-  return editDistance(word, term, limit) <= limit ? "typo" : undefined;
-}
-
-const letterCounts = new Int32Array(128);
-const NON_ASCII = /[^\p{ASCII}]/u;
-
-/**
- * A cheap lower bound on the edit distance: an edit changes the letter counts by at most two (a
- * transposition by none), so words whose counts differ by more than 2 × limit are too far apart.
- * It spares the full distance for nearly every (word, term) pair of a long question.
- */
-function lettersDifferBeyond(word: string, term: string, limit: number): boolean {
-  // Query words and vocabulary terms are ASCII; anything else is left to the full distance.
-  if (NON_ASCII.test(word) || NON_ASCII.test(term)) return false;
-  for (let i = 0; i < word.length; i++) {
-    const code = word.charCodeAt(i);
-    letterCounts[code] = (letterCounts[code] as number) + 1;
-  }
-  for (let i = 0; i < term.length; i++) {
-    const code = term.charCodeAt(i);
-    letterCounts[code] = (letterCounts[code] as number) - 1;
-  }
-  let differing = 0;
-  for (const text of [word, term]) {
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      differing += Math.abs(letterCounts[code] as number);
-      letterCounts[code] = 0;
-    }
-  }
-  return differing > 2 * limit;
+/** Whether a word that is not in the vocabulary is a typo of a term: one edit, two for long terms. */
+function isTypoOf(word: string, wordMask: number, term: VocabularyTerm): boolean {
+  if (term.text.length < 5 || word.length < 4) return false;
+  const limit = term.text.length >= 8 ? 2 : 1;
+  if (Math.abs(word.length - term.text.length) > limit) return false;
+  if (maskDistanceBound(wordMask, term.mask) > limit) return false;
+  return editDistance(word, term.text, limit) <= limit;
 }
 
 interface WordHit {
@@ -95,7 +65,8 @@ interface WordHit {
  * Where each vocabulary term occurs among the query's words, worked out once a query: phrases
  * share terms, so this keeps edit distances to one per (unknown word, nearby-length term).
  */
-function locateTerms(vocabulary: ReadonlySet<string>, query: ProseQuery): Map<string, WordHit[]> {
+function locateTerms(index: KnowledgeIndex, query: ProseQuery): Map<string, WordHit[]> {
+  const { vocabulary, vocabularyByLength } = index;
   const hits = new Map<string, WordHit[]>();
   const push = (term: string, hit: WordHit) => {
     const list = hits.get(term);
@@ -113,7 +84,13 @@ function locateTerms(vocabulary: ReadonlySet<string>, query: ProseQuery): Map<st
     let terms = typoTerms.get(word.text);
     if (!terms) {
       terms = [];
-      for (const term of vocabulary) if (wordMatchesTerm(word.text, term) === "typo") terms.push(term);
+      const length = word.text.length;
+      const mask = letterMask(word.text);
+      for (let termLength = length - 2; termLength <= length + 2; termLength++) {
+        for (const term of vocabularyByLength.get(termLength) ?? []) {
+          if (isTypoOf(word.text, mask, term)) terms.push(term.text);
+        }
+      }
       typoTerms.set(word.text, terms);
     }
     for (const term of terms) {
@@ -178,7 +155,7 @@ export interface WordsResult {
  */
 export function matchWords(index: KnowledgeIndex, query: ProseQuery): WordsResult[] {
   if (query.contentLength === 0) return [];
-  const located = locateTerms(index.vocabulary, query);
+  const located = locateTerms(index, query);
   const best = new Map<string, WordsResult>();
   for (const record of index.phrases) {
     const result = matchPhraseTerms(record.phrase.terms, query, located);

@@ -33,7 +33,12 @@ const NAMESPACE_PREFIXES = [
  * that says what went wrong, and the part that differs least between platforms.
  */
 export function coreIdentifierKey(text: string): string {
-  let key = identifierKey(text);
+  return stripNamespaces(identifierKey(text));
+}
+
+/** {@link coreIdentifierKey} for a key already in {@link identifierKey} form. */
+export function stripNamespaces(fullKey: string): string {
+  let key = fullKey;
   let stripped = true;
   while (stripped) {
     stripped = false;
@@ -51,6 +56,6 @@ export function coreIdentifierKey(text: string): string {
 /** Both keys, without repeats: the forms an index stores and a query tries. */
 export function identifierKeys(text: string): string[] {
   const full = identifierKey(text);
-  const core = coreIdentifierKey(text);
+  const core = stripNamespaces(full);
   return core === full ? [full] : [full, core];
 }

@@ -114,6 +114,13 @@ describe("variants", () => {
     ]);
   });
 
+  it("explains a name every time it repeats, so its words are not read again as prose", () => {
+    expect(ids("token privilege did expire")).toContain("token-expired");
+    expect(ids("token-privilege-did-expire then token-privilege-did-expire again")).toEqual([
+      "token-privilege-did-expire",
+    ]);
+  });
+
   it("reads a code inside a sentence only in an error context", () => {
     expect(top("I get error 110 when joining")).toBe("invalid-token");
     expect(ids("I waited 2 minutes and 118 people joined")).toEqual([]);
