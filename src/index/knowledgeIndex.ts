@@ -63,6 +63,8 @@ export interface KnowledgeIndex {
   readonly byNameKey: ReadonlyMap<string, NameRecord>;
   readonly nameKeys: readonly NameKeyRecord[];
   readonly messages: readonly MessageRecord[];
+  /** Matches a lower-cased text holding any message needle: one pass instead of one search per message. */
+  readonly messagePattern: RegExp;
   readonly otherMeaningsByCode: ReadonlyMap<number, readonly OtherMeaning[]>;
   readonly otherMeaningsByNameKey: ReadonlyMap<string, OtherMeaning>;
   readonly phrases: readonly PhraseRecord[];
@@ -149,6 +151,7 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
     byNameKey,
     nameKeys,
     messages,
+    messagePattern: anyOf(messages.map((record) => record.needle)),
     otherMeaningsByCode,
     otherMeaningsByNameKey,
     phrases,
@@ -158,4 +161,10 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
     nameSuggestions,
     coreKeyTrigrams,
   };
+}
+
+/** A regex matching any of the literals; one that matches nothing when there are none. */
+function anyOf(literals: readonly string[]): RegExp {
+  if (literals.length === 0) return /(?!)/;
+  return new RegExp(literals.map((literal) => literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
 }

@@ -42,31 +42,37 @@ export interface LineContext {
 /** Everything one line says about token errors. `lower` is the line in lower case. */
 export function analyzeLine(line: string, lower: string, context: LineContext): Detection[] {
   const { index } = context;
-  const family = lineFamily(line) ?? context.family;
+  // Most lines analysed hold no evidence: the line's own family is worked out only for one that does.
+  let knownFamily: SdkFamily | undefined;
+  const familyOf = (): SdkFamily => {
+    knownFamily ??= lineFamily(line) ?? context.family;
+    return knownFamily;
+  };
   const detections: Detection[] = [];
 
-  for (const record of index.messages) {
-    const at = lower.indexOf(record.needle);
-    if (at >= 0) {
-      detections.push({
-        entry: record.entry,
-        ...(record.message.code === undefined ? {} : { code: record.message.code }),
-        matchedText: line.slice(at, at + record.needle.length),
-        at,
-        confidence: "high",
-        platform: family,
-      });
+  if (index.messagePattern.test(lower)) {
+    for (const record of index.messages) {
+      const at = lower.indexOf(record.needle);
+      if (at >= 0) {
+        detections.push({
+          entry: record.entry,
+          ...(record.message.code === undefined ? {} : { code: record.message.code }),
+          matchedText: line.slice(at, at + record.needle.length),
+          at,
+          confidence: "high",
+          platform: familyOf(),
+        });
+      }
     }
   }
 
-  for (const match of line.matchAll(IDENTIFIER)) {
+  for (const match of nameCandidates(line, lower)) {
     const text = match[0];
-    if (text.length < 6 || !mayBeName(lower, match.index, text.length)) continue;
     const record = lookUpName(index, text) ?? lookUpTypo(index, text);
     if (!record || GENERIC_NAME_KEYS.has(identifierKeys(record.record.name.name)[0] ?? "")) continue;
     const exact = record.exact;
     const code = record.record.name.code;
-    if (code !== undefined && !codeAppliesOn(index, code, family, true)) continue;
+    if (code !== undefined && !codeAppliesOn(index, code, familyOf(), true)) continue;
     detections.push({
       entry: record.record.entry,
       ...(code === undefined ? {} : { code }),
@@ -74,7 +80,7 @@ export function analyzeLine(line: string, lower: string, context: LineContext): 
       matchedText: text,
       at: match.index,
       confidence: exact ? (record.record.name.kind === "error" ? "high" : "medium") : "low",
-      platform: family,
+      platform: familyOf(),
     });
   }
 
@@ -86,7 +92,7 @@ export function analyzeLine(line: string, lower: string, context: LineContext): 
       const record = index.byCode.get(code);
       if (!record) continue;
       if (negative && !record.code.platforms.includes("native")) continue;
-      if (!codeAppliesOn(index, code, negative ? "native" : family, false)) continue;
+      if (!codeAppliesOn(index, code, negative ? "native" : familyOf(), false)) continue;
       // A Web-only number (2, 118, 119, 120) needs an error word, not just "code": `{"code": 2}` is often something else.
       const errorWorded = /err|rawvalue|错误|报错/.test(match[0]);
       if (!errorWorded && pattern === CODE_IN_CONTEXT && !record.code.platforms.includes("native")) continue;
@@ -96,33 +102,65 @@ export function analyzeLine(line: string, lower: string, context: LineContext): 
         matchedText: line.slice(match.index, match.index + match[0].length),
         at: match.index,
         confidence: pattern === NEGATIVE_RETURN || errorWorded ? "high" : "medium",
-        platform: negative && !isNativeFamily(family) ? "native" : family,
+        platform: negative && !isNativeFamily(familyOf()) ? "native" : familyOf(),
       });
     }
   }
   return detections;
 }
 
-// Every knowledge name contains one of these once lower-cased and stripped of separators; checking
-// the raw token for them first keeps the key computation off the ordinary words of a log.
-const NAME_WORDS = [
-  "token",
-  "key",
-  "app",
-  "authori",
-  "expire",
-  "expird",
-  "tokn",
-  "dynamic",
-  "dyanmic",
-  "static",
-  "vendor",
-  "timestamp",
-] as const;
+// Every knowledge name contains one of these once lower-cased and stripped of separators; only
+// identifiers holding one are looked up, which keeps the key computation off a log's ordinary words.
+const NAME_WORD = /token|key|app|authori|expire|expird|tokn|dynamic|dyanmic|static|vendor|timestamp/g;
+const MIN_NAME_LENGTH = 6;
+const NON_ASCII = /[^\p{ASCII}]/u;
 
-function mayBeName(lower: string, start: number, length: number): boolean {
-  const word = lower.slice(start, start + length);
-  return NAME_WORDS.some((part) => word.includes(part));
+const isIdentifierChar = (code: number) =>
+  (code >= 97 && code <= 122) ||
+  (code >= 65 && code <= 90) ||
+  (code >= 48 && code <= 57) ||
+  code === 95 ||
+  code === 46 ||
+  code === 58 ||
+  code === 45;
+
+/**
+ * The identifiers of a line that hold a name word, in order: the same ones, at the same offsets,
+ * as IDENTIFIER over the whole line, but the regex only runs from just before each name word. A
+ * run of identifier characters starts after a character no identifier holds, so a match there
+ * lines up with the whole-line matches.
+ */
+export function* nameCandidates(line: string, lower: string): Generator<RegExpExecArray> {
+  // Lower-casing maps ASCII letter for letter; anything else may change lengths or make letters, so
+  // such a line takes the plain whole-line path.
+  if (NON_ASCII.test(line)) {
+    // matchAll starts its copy at the shared regex's lastIndex, which the fast path below moves.
+    IDENTIFIER.lastIndex = 0;
+    for (const match of line.matchAll(IDENTIFIER)) {
+      const text = match[0];
+      NAME_WORD.lastIndex = 0;
+      if (text.length >= MIN_NAME_LENGTH && NAME_WORD.test(text.toLowerCase())) yield match;
+    }
+    return;
+  }
+  let covered = 0;
+  NAME_WORD.lastIndex = 0;
+  for (let word = NAME_WORD.exec(lower); word; word = NAME_WORD.exec(lower)) {
+    const hit = word.index;
+    if (hit < covered) continue;
+    let start = hit;
+    while (start > covered && isIdentifierChar(line.charCodeAt(start - 1))) start--;
+    IDENTIFIER.lastIndex = start;
+    for (let match = IDENTIFIER.exec(line); match; match = IDENTIFIER.exec(line)) {
+      const end = match.index + match[0].length;
+      covered = end;
+      if (end <= hit) continue;
+      if (match.index <= hit && match[0].length >= MIN_NAME_LENGTH) yield match;
+      break;
+    }
+    if (covered <= hit) covered = hit + 1;
+    NAME_WORD.lastIndex = Math.max(NAME_WORD.lastIndex, covered);
+  }
 }
 
 /**

@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { loadKnowledgeIndex } from "../../src/index/loadIndex.js";
+import { nameCandidates } from "../../src/scan/analyzeLine.js";
+import { scanLog } from "../../src/scan/scanLog.js";
+
+const index = loadKnowledgeIndex();
+const ids = (text: string) => scanLog(index, text).findings.map((finding) => finding.entry.id);
+
+const NAME_WORDS = [
+  "token",
+  "key",
+  "app",
+  "authori",
+  "expire",
+  "expird",
+  "tokn",
+  "dynamic",
+  "dyanmic",
+  "static",
+];
+
+/** The obvious reading: every identifier of the line, kept when it is long enough and holds a name word. */
+function referenceCandidates(line: string): [number, string][] {
+  const found: [number, string][] = [];
+  for (const match of line.matchAll(/[A-Za-z][A-Za-z0-9_]*(?:[.:-][A-Za-z0-9_]+)*/g)) {
+    const lower = match[0].toLowerCase();
+    if (match[0].length >= 6 && NAME_WORDS.some((word) => lower.includes(word)))
+      found.push([match.index, match[0]]);
+  }
+  return found;
+}
+
+const candidates = (line: string): [number, string][] =>
+  [...nameCandidates(line, line.toLowerCase())].map((match) => [match.index, match[0]]);
+
+// Pieces that make identifiers meet, split and overlap in every way the fast path has to get right.
+const PIECES = [
+  "Token",
+  "KEY",
+  "app",
+  "_",
+  ".",
+  ":",
+  "-",
+  " ",
+  "  ",
+  "1",
+  "9-",
+  "x",
+  "Err",
+  "expire",
+  "d",
+  "(",
+  "'",
+  "tokentoken",
+  "报错",
+  "é",
+];
+
+describe("nameCandidates", () => {
+  it("finds the same identifiers at the same offsets as reading every identifier of the line", () => {
+    let seed = 11;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed;
+    };
+    for (let round = 0; round < 5000; round++) {
+      const line = Array.from({ length: 1 + (next() % 14) }, () => PIECES[next() % PIECES.length]).join("");
+      expect(candidates(line), line).toEqual(referenceCandidates(line));
+    }
+  });
+
+  it("reads lines in any order: no state carries over from one line to the next", () => {
+    expect(ids(`${"x ".repeat(40)}ERR_NO_AUTHORIZED`)).toEqual(["invalid-token"]);
+    expect(ids("报错 ERR_NO_AUTHORIZED，怎么办")).toEqual(["invalid-token"]);
+    expect(ids(`${"y ".repeat(40)}ERR_DYNAMIC_KEY_EXPIRED\n加入失败：ERR_NO_AUTHORIZED`)).toEqual([
+      "token-expired",
+      "invalid-token",
+    ]);
+  });
+});
