@@ -29,6 +29,8 @@ const CODE_IN_CONTEXT =
 const NEGATIVE_RETURN =
   /\b(?:returned|returns|return|ret|result|res)[\s:=(]{0,4}(-\d{1,4})(?!\d|[.:]\d|[a-z_])/g;
 
+const CODE_PATTERNS = [CODE_IN_CONTEXT, NEGATIVE_RETURN] as const;
+
 const TYPO_MIN_SIMILARITY = 0.88;
 
 // Names too plain to prove anything in a log: apps name their own methods `requestToken`.
@@ -84,8 +86,10 @@ export function analyzeLine(line: string, lower: string, context: LineContext): 
     });
   }
 
-  for (const pattern of [CODE_IN_CONTEXT, NEGATIVE_RETURN]) {
-    for (const match of lower.matchAll(pattern)) {
+  for (const pattern of CODE_PATTERNS) {
+    // exec on the shared regex, not matchAll: matchAll builds a new RegExp every call, and this runs on every line read.
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(lower); match; match = pattern.exec(lower)) {
       const raw = match[1] ?? "";
       const negative = raw.startsWith("-");
       const code = Number(negative ? raw.slice(1) : raw);

@@ -12,9 +12,12 @@ const MAX_LINES_PER_FINDING = 20;
 /** Short texts with no evidence are read as a question ("my token expired") by the matcher. */
 const PROSE_MAX_CHARS = 2000;
 
-// Every detection needs one of these on its line; lines without any are skipped unread. The regex
-// runs case-insensitively over the original text, so the whole input is never lower-cased.
-const ANCHOR = /err|code|token|key|authoriz|expire|appid|rawvalue|错误|报错|-1[01]\d/gi;
+// Every detection needs one of these on its line; lines without any are skipped unread. The regexes
+// run case-insensitively over the original text, so the whole input is never lower-cased. The
+// words and the negative codes (`-110`) are two searches: together in one alternation, the `-`
+// of every date and id made the words search twice as slow.
+const WORD_ANCHOR = /err|code|token|key|authoriz|expire|appid|rawvalue|错误|报错/gi;
+const NUMBER_ANCHOR = /-1[01]\d/g;
 
 const isLetter = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
 
@@ -161,11 +164,14 @@ function joinPieces(pieces: readonly string[]): string {
 function scanChunk(state: ScanState, chunk: string, firstLine: number): number {
   let lineNumber = firstLine;
   let counted = 0;
-  ANCHOR.lastIndex = 0;
-  for (let anchor = ANCHOR.exec(chunk); anchor; anchor = ANCHOR.exec(chunk)) {
-    if (!isRealAnchor(chunk, anchor.index, anchor[0], state.index)) continue;
-    const lineStart = chunk.lastIndexOf("\n", anchor.index) + 1;
-    let lineEnd = chunk.indexOf("\n", anchor.index);
+  // The next real anchor of each kind; each search resumes only once the scan has passed its hit,
+  // so each regex crosses the chunk once.
+  let wordHit = findAnchor(WORD_ANCHOR, chunk, 0, state.index);
+  let numberHit = findAnchor(NUMBER_ANCHOR, chunk, 0, state.index);
+  while (wordHit >= 0 || numberHit >= 0) {
+    const at = numberHit < 0 || (wordHit >= 0 && wordHit < numberHit) ? wordHit : numberHit;
+    const lineStart = chunk.lastIndexOf("\n", at) + 1;
+    let lineEnd = chunk.indexOf("\n", at);
     if (lineEnd < 0) lineEnd = chunk.length;
     for (
       let newline = chunk.indexOf("\n", counted);
@@ -177,17 +183,30 @@ function scanChunk(state: ScanState, chunk: string, firstLine: number): number {
     }
     const line = chunk.slice(lineStart, lineEnd);
     analyzeChunkLine(state, line, line.toLowerCase(), lineNumber);
-    ANCHOR.lastIndex = lineEnd + 1;
+    const next = lineEnd + 1;
+    if (wordHit >= 0 && wordHit < next) wordHit = findAnchor(WORD_ANCHOR, chunk, next, state.index);
+    if (numberHit >= 0 && numberHit < next) numberHit = findAnchor(NUMBER_ANCHOR, chunk, next, state.index);
   }
   for (let newline = chunk.indexOf("\n", counted); newline >= 0; newline = chunk.indexOf("\n", newline + 1))
     lineNumber++;
   return lineNumber;
 }
 
+/** Where the next anchor of a pattern that passes {@link isRealAnchor} starts, from `from` on; -1 for none. */
+function findAnchor(pattern: RegExp, chunk: string, from: number, index: KnowledgeIndex): number {
+  pattern.lastIndex = from;
+  for (let anchor = pattern.exec(chunk); anchor; anchor = pattern.exec(chunk)) {
+    if (isRealAnchor(chunk, anchor.index, anchor[0], index)) return anchor.index;
+  }
+  return -1;
+}
+
 function analyzeChunkLine(state: ScanState, line: string, lower: string, lineNumber: number): void {
   if (RENEWAL.test(lower) && !RENEWAL_FAILED.test(lower)) state.lastRenewalLine = lineNumber;
+  const detections = analyzeLine(line, lower, state);
+  if (detections.length === 0) return;
   const seenOnLine = new Set<string>();
-  for (const detection of analyzeLine(line, lower, { index: state.index, family: state.family })) {
+  for (const detection of detections) {
     const key = detection.entry.id;
     const draft = state.drafts.get(key);
     if (!draft) {

@@ -118,6 +118,21 @@ describe("findings", () => {
     expect(scanLog(index, pieces, { maxBytes: 40 }).truncated).toBeDefined();
   });
 
+  it("reads word anchors and negative codes in line order, whichever comes first", () => {
+    const text = [
+      "I/agora: ok",
+      "E/agora: joinChannel returned -110",
+      "E/agora: onError: 109",
+      "E/agora: joinChannel returned -110 after onError: 109",
+      "E/agora: RtcEngine.create returned -101",
+      "I/agora: ok",
+    ].join("\n");
+    const lines = Object.fromEntries(
+      scanLog(index, text).findings.map((finding) => [finding.entry.id, finding.lines]),
+    );
+    expect(lines).toEqual({ "invalid-token": [2, 4], "token-expired": [3, 4], "invalid-app-id": [5] });
+  });
+
   it("gives the same result asynchronously", async () => {
     const text = `${"I/agora: ok\n".repeat(100_000)}E/agora: onError: 109\n`;
     expect(await scanLogAsync(index, text)).toEqual(scanLog(index, text));
