@@ -5,6 +5,7 @@ import { toScanJson } from "../render/scanJson.js";
 import { renderScanText } from "../render/scanText.js";
 import { COLOR_STYLE, PLAIN_STYLE } from "../render/terminal.js";
 import { scanLog } from "../scan/scanLog.js";
+import { decodeText } from "../text/decodeText.js";
 import type { Lang } from "../text/language.js";
 import { type CliIo, EXIT_NO_MATCH, EXIT_OK, EXIT_USAGE, UsageError, useColor } from "./io.js";
 import { parseOutputOptions } from "./options.js";
@@ -63,7 +64,7 @@ async function readInput(source: string, io: CliIo): Promise<ScanInput | { error
   const name = source === "-" ? "stdin" : source;
   if (looksBinary(bytes))
     return { error: `${name} looks like a binary file, not a text log; nothing scanned` };
-  return { name, text: bytes.toString("utf8") };
+  return { name, text: decodeText(bytes) };
 }
 
 /** NUL bytes in the first 8 KB: what git and grep take as "binary" too. */

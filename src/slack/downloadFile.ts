@@ -1,3 +1,4 @@
+import { decodeText } from "../text/decodeText.js";
 import type { SlackFile } from "./payloads.js";
 
 export type DownloadedFile =
@@ -98,7 +99,6 @@ async function readTextAtMost(
   maxBytes: number,
 ): Promise<{ pieces: string[]; truncated: boolean } | undefined> {
   const reader = body.getReader();
-  const decoder = new TextDecoder();
   const pieces: string[] = [];
   let pending: Uint8Array[] = [];
   let pendingBytes = 0;
@@ -110,7 +110,7 @@ async function readTextAtMost(
     const bytes = Buffer.concat(pending, pendingBytes);
     const cut = final ? bytes.length : bytes.lastIndexOf(NEWLINE) + 1;
     if (cut === 0) return;
-    pieces.push(decoder.decode(bytes.subarray(0, cut)));
+    pieces.push(decodeText(bytes.subarray(0, cut)));
     pending = cut < bytes.length ? [bytes.subarray(cut)] : [];
     pendingBytes = bytes.length - cut;
   };
