@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { Lang } from "../text/language.js";
 import { ConfigError, readDefaultLang } from "./defaultLang.js";
 
@@ -22,17 +21,22 @@ const WHERE = {
   SLACK_SIGNING_SECRET: 'Slack app settings → "Basic Information" → "App Credentials" → "Signing Secret"',
 } as const;
 
-const optional = z
-  .string()
-  .optional()
-  .transform((value) => (value === undefined || value.trim() === "" ? undefined : value.trim()));
+/**
+ * A setting as given, trimmed; undefined when unset or blank. Environment values are strings or
+ * absent, so this is the whole of their parsing; each check below then says what is wrong. (Not
+ * zod, on purpose: it takes ~90 ms to load, and this runs before /healthz can answer.)
+ */
+function setting(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed === undefined || trimmed === "" ? undefined : trimmed;
+}
 
 /** Reads and checks every Slack setting once, at start-up; one problem a line, each naming where to look. */
 export function readSlackConfig(env: NodeJS.ProcessEnv): SlackConfig {
   const problems: string[] = [];
-  const botToken = optional.parse(env.SLACK_BOT_TOKEN);
-  const appToken = optional.parse(env.SLACK_APP_TOKEN);
-  const signingSecret = optional.parse(env.SLACK_SIGNING_SECRET);
+  const botToken = setting(env.SLACK_BOT_TOKEN);
+  const appToken = setting(env.SLACK_APP_TOKEN);
+  const signingSecret = setting(env.SLACK_SIGNING_SECRET);
 
   if (!botToken) problems.push(`SLACK_BOT_TOKEN is missing: copy it from ${WHERE.SLACK_BOT_TOKEN}`);
   else if (!botToken.startsWith("xoxb-"))
@@ -42,7 +46,7 @@ export function readSlackConfig(env: NodeJS.ProcessEnv): SlackConfig {
       `SLACK_APP_TOKEN must start with xapp- (an app-level token): create one in ${WHERE.SLACK_APP_TOKEN}`,
     );
   }
-  const modeSetting = optional.parse(env.SLACK_MODE)?.toLowerCase();
+  const modeSetting = setting(env.SLACK_MODE)?.toLowerCase();
   if (modeSetting !== undefined && modeSetting !== "http" && modeSetting !== "socket") {
     problems.push(`SLACK_MODE must be "http" or "socket" when set (got "${modeSetting}")`);
   }
@@ -67,17 +71,17 @@ export function readSlackConfig(env: NodeJS.ProcessEnv): SlackConfig {
     );
   }
 
-  const portText = optional.parse(env.PORT) ?? "3000";
+  const portText = setting(env.PORT) ?? "3000";
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65_535)
     problems.push(`PORT must be a number from 0 to 65535 (got "${portText}")`);
 
-  const apiUrl = optional.parse(env.SLACK_API_URL);
+  const apiUrl = setting(env.SLACK_API_URL);
   if (apiUrl && !/^https?:\/\/[^\s]+$/.test(apiUrl)) {
     problems.push(`SLACK_API_URL must be an http(s) URL such as https://slack.com/api/ (got "${apiUrl}")`);
   }
 
-  const fileMaxText = optional.parse(env.SLACK_FILE_MAX_BYTES) ?? String(5 * 1024 * 1024);
+  const fileMaxText = setting(env.SLACK_FILE_MAX_BYTES) ?? String(5 * 1024 * 1024);
   const fileMaxBytes = Number(fileMaxText);
   if (!/^\d+$/.test(fileMaxText) || fileMaxBytes < 1024) {
     problems.push(`SLACK_FILE_MAX_BYTES must be a number of bytes, at least 1024 (got "${fileMaxText}")`);
