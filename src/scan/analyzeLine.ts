@@ -134,7 +134,9 @@ const isIdentifierChar = (code: number) =>
  * run of identifier characters starts after a character no identifier holds, so a match there
  * lines up with the whole-line matches.
  */
-export function* nameCandidates(line: string, lower: string): Generator<RegExpExecArray> {
+export function nameCandidates(line: string, lower: string): readonly RegExpExecArray[] {
+  // Nearly every line read has none: no array is made for those.
+  let found: RegExpExecArray[] | undefined;
   // Lower-casing maps ASCII letter for letter; anything else may change lengths or make letters, so
   // such a line takes the plain whole-line path.
   if (NON_ASCII.test(line)) {
@@ -143,14 +145,16 @@ export function* nameCandidates(line: string, lower: string): Generator<RegExpEx
     for (const match of line.matchAll(IDENTIFIER)) {
       const text = match[0];
       NAME_WORD.lastIndex = 0;
-      if (text.length >= MIN_NAME_LENGTH && NAME_WORD.test(text.toLowerCase())) yield match;
+      if (text.length >= MIN_NAME_LENGTH && NAME_WORD.test(text.toLowerCase())) (found ??= []).push(match);
     }
-    return;
+    return found ?? NONE;
   }
   let covered = 0;
   NAME_WORD.lastIndex = 0;
-  for (let word = NAME_WORD.exec(lower); word; word = NAME_WORD.exec(lower)) {
-    const hit = word.index;
+  while (NAME_WORD.test(lower)) {
+    // The word's last letter: letters never straddle two identifiers, so the one holding this
+    // letter holds the whole word. (test, not exec: no match object for each word.)
+    const hit = NAME_WORD.lastIndex - 1;
     if (hit < covered) continue;
     let start = hit;
     while (start > covered && isIdentifierChar(line.charCodeAt(start - 1))) start--;
@@ -159,13 +163,16 @@ export function* nameCandidates(line: string, lower: string): Generator<RegExpEx
       const end = match.index + match[0].length;
       covered = end;
       if (end <= hit) continue;
-      if (match.index <= hit && match[0].length >= MIN_NAME_LENGTH) yield match;
+      if (match.index <= hit && match[0].length >= MIN_NAME_LENGTH) (found ??= []).push(match);
       break;
     }
     if (covered <= hit) covered = hit + 1;
     NAME_WORD.lastIndex = Math.max(NAME_WORD.lastIndex, covered);
   }
+  return found ?? NONE;
 }
+
+const NONE: readonly RegExpExecArray[] = [];
 
 /**
  * Whether a code is this token error where the line comes from: 2, 118, 119 and 120 are token
