@@ -145,7 +145,7 @@ export function nameCandidates(line: string, lower: string): readonly RegExpExec
     for (const match of line.matchAll(IDENTIFIER)) {
       const text = match[0];
       NAME_WORD.lastIndex = 0;
-      if (text.length >= MIN_NAME_LENGTH && NAME_WORD.test(text.toLowerCase())) (found ??= []).push(match);
+      if (text.length >= MIN_NAME_LENGTH && NAME_WORD.test(text.toLowerCase())) found = append(found, match);
     }
     return found ?? NONE;
   }
@@ -163,7 +163,7 @@ export function nameCandidates(line: string, lower: string): readonly RegExpExec
       const end = match.index + match[0].length;
       covered = end;
       if (end <= hit) continue;
-      if (match.index <= hit && match[0].length >= MIN_NAME_LENGTH) (found ??= []).push(match);
+      if (match.index <= hit && match[0].length >= MIN_NAME_LENGTH) found = append(found, match);
       break;
     }
     if (covered <= hit) covered = hit + 1;
@@ -173,6 +173,12 @@ export function nameCandidates(line: string, lower: string): readonly RegExpExec
 }
 
 const NONE: readonly RegExpExecArray[] = [];
+
+function append<T>(list: T[] | undefined, item: T): T[] {
+  if (!list) return [item];
+  list.push(item);
+  return list;
+}
 
 /**
  * Whether a code is this token error where the line comes from: 2, 118, 119 and 120 are token
