@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { diagnoseShortcutPayload } from "./envelopes.js";
 import { BOT_TOKEN, dropConnection, waitFor } from "./fakeSlack.js";
 import { type RunningBot, startBot } from "./harness.js";
 import { commandBody, eventBody, interactionBody, signedPost, slackSignature } from "./signedRequest.js";
@@ -570,22 +571,14 @@ describe("message shortcut and App Home", () => {
     const before = running.slack.callsTo("chat.postMessage").length;
     await signedPost(
       events(),
-      interactionBody({
-        type: "message_action",
-        callback_id: "diagnose_agora_errors",
-        user: { id: "U1" },
-        channel: { id: "C1" },
-        team: { id: "T1" },
-        trigger_id: "1",
-        response_url: running.slack.responseUrl("shortcut"),
-        message_ts: "1700000020.000100",
-        message: {
-          type: "message",
-          user: "U2",
+      interactionBody(
+        diagnoseShortcutPayload({
+          channel: "C1",
           ts: "1700000020.000100",
           text: "Uncaught (in promise) ERR_DYNAMIC_KEY_TIMEOUT",
-        },
-      }),
+          responseUrl: running.slack.responseUrl("shortcut"),
+        }),
+      ),
       { contentType: "application/x-www-form-urlencoded" },
     );
     const posted = await waitFor(

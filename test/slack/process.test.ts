@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../core/cliProcess.js";
+import { commandEnvelope } from "./envelopes.js";
 import { FakeSlack, waitFor } from "./fakeSlack.js";
 import { commandBody, eventBody, SIGNING_SECRET, signedPost } from "./signedRequest.js";
 
@@ -229,21 +230,7 @@ describe("npm start (real process): Socket Mode", () => {
       `socket start-up (stderr: ${run.stderr()})`,
     );
     expect(slack.callsTo("apps.connections.open")[0]?.authorization).toBe("Bearer xapp-1-test");
-    await slack.sendEnvelope({
-      envelope_id: "env-process-cmd",
-      type: "slash_commands",
-      accepts_response_payload: true,
-      payload: {
-        command: "/agora",
-        text: "119",
-        user_id: "U1",
-        channel_id: "C1",
-        team_id: "T1",
-        response_url: slack.responseUrl("process-cmd"),
-        trigger_id: "1",
-        api_app_id: "A1",
-      },
-    });
+    await slack.sendEnvelope(commandEnvelope("env-process-cmd", "119", slack.responseUrl("process-cmd")));
     const ack = await waitFor(
       () => slack.acks.find((a) => a.envelope_id === "env-process-cmd"),
       10_000,

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { commandEnvelope, diagnoseShortcutPayload, interactiveEnvelope } from "./envelopes.js";
 import { waitFor } from "./fakeSlack.js";
 import { type RunningBot, startBot } from "./harness.js";
 import { commandBody, eventBody, signedPost } from "./signedRequest.js";
@@ -44,34 +45,13 @@ describe("while shutting down", () => {
     running = await startBot("socket");
     const bot = running;
     void bot.bot.context.inflight.drain(5000);
-    await bot.slack.sendEnvelope({
-      envelope_id: "env-draining-cmd",
-      type: "slash_commands",
-      accepts_response_payload: true,
-      payload: {
-        command: "/agora",
-        text: "110",
-        user_id: "U1",
-        channel_id: "C1",
-        team_id: "T1",
-        api_app_id: "A1",
-      },
-    });
-    await bot.slack.sendEnvelope({
-      envelope_id: "env-draining-shortcut",
-      type: "interactive",
-      accepts_response_payload: false,
-      payload: {
-        type: "message_action",
-        callback_id: "diagnose_agora_errors",
-        user: { id: "U1" },
-        channel: { id: "C1" },
-        team: { id: "T1" },
-        trigger_id: "1",
-        message_ts: "1.2",
-        message: { type: "message", user: "U2", ts: "1.2", text: "onError: 110 E/agora" },
-      },
-    });
+    await bot.slack.sendEnvelope(commandEnvelope("env-draining-cmd", "110"));
+    await bot.slack.sendEnvelope(
+      interactiveEnvelope(
+        "env-draining-shortcut",
+        diagnoseShortcutPayload({ channel: "C1", ts: "1.2", text: "onError: 110 E/agora" }),
+      ),
+    );
     const ack = await waitFor(
       () => bot.slack.acks.find((a) => a.envelope_id === "env-draining-cmd"),
       5000,

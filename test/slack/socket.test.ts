@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { commandEnvelope, diagnoseShortcutPayload, eventEnvelope, interactiveEnvelope } from "./envelopes.js";
 import { waitFor } from "./fakeSlack.js";
 import { type RunningBot, startBot } from "./harness.js";
 
@@ -10,24 +11,6 @@ afterAll(async () => {
   await running?.close();
 });
 
-const eventEnvelope = (envelopeId: string, eventId: string, event: Record<string, unknown>, retry = 0) => ({
-  envelope_id: envelopeId,
-  type: "events_api",
-  accepts_response_payload: false,
-  retry_attempt: retry,
-  retry_reason: retry > 0 ? "timeout" : "",
-  payload: {
-    token: "legacy",
-    team_id: "T1",
-    api_app_id: "A1",
-    type: "event_callback",
-    event_id: eventId,
-    event_time: 1,
-    authorizations: [{ team_id: "T1", user_id: "UBOT", is_bot: true }],
-    event,
-  },
-});
-
 describe("Socket Mode", () => {
   it("opens the connection through apps.connections.open with the app token", () => {
     const open = running.slack.callsTo("apps.connections.open")[0];
@@ -35,21 +18,9 @@ describe("Socket Mode", () => {
   });
 
   it("acknowledges a slash command envelope with the answer as its payload", async () => {
-    await running.slack.sendEnvelope({
-      envelope_id: "env-cmd-1",
-      type: "slash_commands",
-      accepts_response_payload: true,
-      payload: {
-        command: "/agora",
-        text: "ERR_NO_AUTHORIZED",
-        user_id: "U1",
-        channel_id: "C1",
-        team_id: "T1",
-        response_url: running.slack.responseUrl("socket-cmd"),
-        trigger_id: "1",
-        api_app_id: "A1",
-      },
-    });
+    await running.slack.sendEnvelope(
+      commandEnvelope("env-cmd-1", "ERR_NO_AUTHORIZED", running.slack.responseUrl("socket-cmd")),
+    );
     const ack = await waitFor(
       () => running.slack.acks.find((a) => a.envelope_id === "env-cmd-1"),
       5000,
@@ -89,27 +60,17 @@ describe("Socket Mode", () => {
 
   it("runs the message shortcut over the socket too", async () => {
     const before = running.slack.callsTo("chat.postMessage").length;
-    await running.slack.sendEnvelope({
-      envelope_id: "env-shortcut",
-      type: "interactive",
-      accepts_response_payload: false,
-      payload: {
-        type: "message_action",
-        callback_id: "diagnose_agora_errors",
-        user: { id: "U1" },
-        channel: { id: "C9" },
-        team: { id: "T1" },
-        trigger_id: "1",
-        response_url: running.slack.responseUrl("socket-shortcut"),
-        message_ts: "1700000200.000100",
-        message: {
-          type: "message",
-          user: "U2",
+    await running.slack.sendEnvelope(
+      interactiveEnvelope(
+        "env-shortcut",
+        diagnoseShortcutPayload({
+          channel: "C9",
           ts: "1700000200.000100",
           text: "Get server node failed [INVALID_VENDOR_KEY]",
-        },
-      },
-    });
+          responseUrl: running.slack.responseUrl("socket-shortcut"),
+        }),
+      ),
+    );
     const posted = await waitFor(
       () => running.slack.callsTo("chat.postMessage")[before],
       5000,
@@ -148,11 +109,8 @@ describe("Socket Mode", () => {
 
   it("shares an answer from a button click over the socket", async () => {
     const before = running.slack.callsTo("chat.postMessage").length;
-    await running.slack.sendEnvelope({
-      envelope_id: "env-share",
-      type: "interactive",
-      accepts_response_payload: false,
-      payload: {
+    await running.slack.sendEnvelope(
+      interactiveEnvelope("env-share", {
         type: "block_actions",
         user: { id: "U3" },
         channel: { id: "C3" },
@@ -168,8 +126,8 @@ describe("Socket Mode", () => {
             value: JSON.stringify({ q: "120", l: "zh" }),
           },
         ],
-      },
-    });
+      }),
+    );
     const posted = await waitFor(() => running.slack.callsTo("chat.postMessage")[before], 5000, "share");
     expect(posted.params.channel).toBe("C3");
     expect(JSON.stringify(posted.params.blocks)).toContain("由 <@U3> 分享");
