@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { editDistance, letterMask, maskDistanceBound } from "../../src/text/editDistance.js";
+import { seededBelow } from "../random.js";
 
 /** Textbook optimal-string-alignment distance, kept naive on purpose: the reference. */
 function referenceDistance(a: string, b: string): number {
@@ -22,29 +23,25 @@ function referenceDistance(a: string, b: string): number {
 
 // A deterministic generator: small alphabets make near misses, the point of a typo check.
 function* randomPairs(count: number): Generator<[string, string]> {
-  let seed = 7;
-  const next = () => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed;
-  };
+  const below = seededBelow(7);
   const word = (alphabet: string) =>
-    Array.from({ length: next() % 14 }, () => alphabet[next() % alphabet.length]).join("");
+    Array.from({ length: below(14) }, () => alphabet[below(alphabet.length)]).join("");
   for (let i = 0; i < count; i++) {
     const alphabet = ["ab", "abcde", "tokenexpird", "a1_é令牌"][i % 4] as string;
     const a = word(alphabet);
     // Half the pairs are a word and a light mutation of it.
-    const b = i % 2 === 0 ? word(alphabet) : mutate(a, alphabet, next);
+    const b = i % 2 === 0 ? word(alphabet) : mutate(a, alphabet, below);
     yield [a, b];
   }
 }
 
-function mutate(text: string, alphabet: string, next: () => number): string {
+function mutate(text: string, alphabet: string, below: (bound: number) => number): string {
   let result = text;
-  for (let edits = next() % 3; edits > 0; edits--) {
-    const at = next() % (result.length + 1);
-    const letter = alphabet[next() % alphabet.length] as string;
+  for (let edits = below(3); edits > 0; edits--) {
+    const at = below(result.length + 1);
+    const letter = alphabet[below(alphabet.length)] as string;
     result =
-      next() % 2 === 0
+      below(2) === 0
         ? result.slice(0, at) + letter + result.slice(at + 1)
         : result.slice(0, at) + letter + result.slice(at);
   }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadKnowledgeIndex } from "../../src/index/loadIndex.js";
 import { nameCandidates } from "../../src/scan/analyzeLine.js";
 import { scanLog } from "../../src/scan/scanLog.js";
+import { seededBelow } from "../random.js";
 
 const index = loadKnowledgeIndex();
 const ids = (text: string) => scanLog(index, text).findings.map((finding) => finding.entry.id);
@@ -59,13 +60,9 @@ const PIECES = [
 
 describe("nameCandidates", () => {
   it("finds the same identifiers at the same offsets as reading every identifier of the line", () => {
-    let seed = 11;
-    const next = () => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed;
-    };
+    const below = seededBelow(11);
     for (let round = 0; round < 5000; round++) {
-      const line = Array.from({ length: 1 + (next() % 14) }, () => PIECES[next() % PIECES.length]).join("");
+      const line = Array.from({ length: 1 + below(14) }, () => PIECES[below(PIECES.length)]).join("");
       expect(candidates(line), line).toEqual(referenceCandidates(line));
     }
   });

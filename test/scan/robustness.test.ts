@@ -3,17 +3,9 @@ import { loadKnowledgeIndex } from "../../src/index/loadIndex.js";
 import { matchQuery } from "../../src/match/matchQuery.js";
 import { redactEvidence } from "../../src/scan/redact.js";
 import { scanLog } from "../../src/scan/scanLog.js";
+import { seededRandom } from "../random.js";
 
 const index = loadKnowledgeIndex();
-
-/** Deterministic pseudo-random generator, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) & 0x7fffffff;
-    return state / 0x7fffffff;
-  };
-}
 
 const ALPHABET = "aeERr_0123456789:.-=()[]{}\"' \n\t#@xXoOkKtT错误码报错\u0000\uffff";
 const FRAGMENTS = [
@@ -46,7 +38,7 @@ function randomText(next: () => number, length: number): string {
 
 describe("random and adversarial input", () => {
   it("never throws on random text (500 cases)", () => {
-    const next = random(42);
+    const next = seededRandom(42);
     for (let run = 0; run < 500; run++) {
       const text = randomText(next, Math.floor(next() * 3000));
       expect(() => scanLog(index, text)).not.toThrow();
