@@ -62,6 +62,12 @@ describe("random and adversarial input", () => {
     atSigns: (n) => "a@".repeat(n / 2),
     oneLongLine: (n) => `${"x".repeat(n)} onError: 110`,
     manyShortLines: (n) => "E/agora: onError: 110\n".repeat(n / 22),
+    nameWordsInOneIdentifier: (n) => "Token_".repeat(n / 6),
+    nameWordsBetweenSeparators: (n) => "token::".repeat(n / 7),
+    nameWordsOnANonAsciiLine: (n) => "令牌token_key.".repeat(n / 13),
+    separatorsThenAName: (n) => `${"-.".repeat(n / 2)}ERR_TOKEN_EXPIRED`,
+    negativeCodes: (n) => "ret -110 ".repeat(n / 9),
+    anchorWordsEverywhere: (n) => "key code: err ".repeat(n / 14),
   };
 
   it.each(Object.keys(ADVERSARIAL))("stays linear on %s", (name) => {
