@@ -101,6 +101,9 @@ export function createBot(config: SlackConfig, index: KnowledgeIndex, options: B
       ...(await lookUpIdentity()),
     }),
     logLevel,
+    // Every reply is worked out from the message alone; Bolt's default in-memory conversation
+    // store would only add a lookup to every request and entries to memory.
+    convoStore: false,
     ...(options.logger ? { logger: options.logger } : {}),
   });
   const context: BotContext = {
