@@ -7,22 +7,23 @@ import { type Block, type HomeView, mrkdwn, plain, type SlackMessage } from "./t
 
 export function renderHelpBlocks(lang: Lang): SlackMessage {
   const strings = SLACK_STRINGS[lang];
-  return fitMessage(
-    {
-      lang,
-      text: strings.helpTitle,
-      blocks: [
-        { type: "header", text: plain(strings.helpTitle) },
-        { type: "section", text: mrkdwn(strings.helpIntro) },
-        { type: "section", text: mrkdwn(strings.helpUsage.map((line) => `• ${line}`).join("\n")) },
-      ],
-    },
-    strings.overflow,
-  );
+  return fitMessage({ lang, text: strings.helpTitle, blocks: helpSections(lang) }, strings.overflow);
+}
+
+export function renderListBlocks(index: KnowledgeIndex, lang: Lang): SlackMessage {
+  const strings = SLACK_STRINGS[lang];
+  return fitMessage({ lang, text: strings.listTitle, blocks: listSections(index, lang) }, strings.overflow);
+}
+
+/** The App Home: the help, then the list of entries. */
+export function renderHomeView(index: KnowledgeIndex, lang: Lang): HomeView {
+  const strings = SLACK_STRINGS[lang];
+  const blocks: Block[] = [...helpSections(lang), { type: "divider" }, ...listSections(index, lang)];
+  return { type: "home", blocks: fitMessage({ text: "", blocks, lang }, strings.overflow).blocks };
 }
 
 /** One line an entry: codes, the seed table's name and the title. */
-export function entryListLines(index: KnowledgeIndex, lang: Lang): string[] {
+function entryListLines(index: KnowledgeIndex, lang: Lang): string[] {
   return index.entries.map((entry) => {
     const headline = headlineFor(entry);
     const codes = entry.codes.map((code) => code.code).join(" / ");
@@ -30,30 +31,18 @@ export function entryListLines(index: KnowledgeIndex, lang: Lang): string[] {
   });
 }
 
-export function renderListBlocks(index: KnowledgeIndex, lang: Lang): SlackMessage {
+function helpSections(lang: Lang): Block[] {
   const strings = SLACK_STRINGS[lang];
-  return fitMessage(
-    {
-      lang,
-      text: strings.listTitle,
-      blocks: [
-        { type: "header", text: plain(strings.listTitle) },
-        { type: "section", text: mrkdwn(entryListLines(index, lang).join("\n")) },
-      ],
-    },
-    strings.overflow,
-  );
-}
-
-export function renderHomeView(index: KnowledgeIndex, lang: Lang): HomeView {
-  const strings = SLACK_STRINGS[lang];
-  const blocks: Block[] = [
+  return [
     { type: "header", text: plain(strings.helpTitle) },
     { type: "section", text: mrkdwn(strings.helpIntro) },
     { type: "section", text: mrkdwn(strings.helpUsage.map((line) => `• ${line}`).join("\n")) },
-    { type: "divider" },
-    { type: "header", text: plain(strings.listTitle) },
+  ];
+}
+
+function listSections(index: KnowledgeIndex, lang: Lang): Block[] {
+  return [
+    { type: "header", text: plain(SLACK_STRINGS[lang].listTitle) },
     { type: "section", text: mrkdwn(entryListLines(index, lang).join("\n")) },
   ];
-  return { type: "home", blocks: fitMessage({ text: "", blocks, lang }, strings.overflow).blocks };
 }
