@@ -131,7 +131,7 @@ function explainWord(
     if (!notTokenErrors.includes(other)) notTokenErrors.push(other);
     return true;
   }
-  const core = keys[keys.length - 1] ?? "";
+  const core = keys[keys.length - 1] ?? ""; // identifierKeys puts the core key last
   return looksLikeIdentifier(text, core) && matchIdentifierTypo(index, text, core, add, suggestions);
 }
 

@@ -53,7 +53,7 @@ export function stripNamespaces(fullKey: string): string {
   return key;
 }
 
-/** Both keys, without repeats: the forms an index stores and a query tries. */
+/** Both keys, full then core, or one when they are the same: the forms an index stores and a query tries. */
 export function identifierKeys(text: string): string[] {
   const full = identifierKey(text);
   const core = stripNamespaces(full);
