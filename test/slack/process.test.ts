@@ -89,6 +89,16 @@ function start(env: Record<string, string>, cwd?: string): Started {
   return run;
 }
 
+/** The bot in HTTP mode on an ephemeral port, talking to the fake Slack. */
+function startHttp(botToken: string): Started {
+  return start({
+    SLACK_BOT_TOKEN: botToken,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    PORT: "0",
+    SLACK_API_URL: slack.apiUrl,
+  });
+}
+
 describe("npm start (real process): settings", () => {
   it("exits 1 with one line per missing setting, naming where to find it, and no stack trace", async () => {
     const run = start({});
@@ -127,12 +137,7 @@ describe("npm start (real process): settings", () => {
 
   it("exits 1 with a clear line when Slack rejects the bot token", async () => {
     slack.failNext("auth.test", () => ({ body: { ok: false, error: "invalid_auth" } }));
-    const run = start({
-      SLACK_BOT_TOKEN: "xoxb-revoked",
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      PORT: "0",
-      SLACK_API_URL: slack.apiUrl,
-    });
+    const run = startHttp("xoxb-revoked");
     expect(await run.exit).toBe(1);
     expect(run.stderr()).toContain("SLACK_BOT_TOKEN was rejected by Slack (invalid_auth)");
     expect(run.stderr()).not.toMatch(/\n\s+at /);
@@ -168,12 +173,7 @@ describe("npm start (real process): settings", () => {
 
 describe("npm start (real process): HTTP mode", () => {
   it("serves on an ephemeral port, answers a signed command, and on SIGTERM exits 0", async () => {
-    const run = start({
-      SLACK_BOT_TOKEN: "xoxb-test-token",
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      PORT: "0",
-      SLACK_API_URL: slack.apiUrl,
-    });
+    const run = startHttp("xoxb-test-token");
     const port = await listeningPort(run);
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
     const response = await signedPost(`http://127.0.0.1:${port}/slack/events`, commandBody("110"), {
@@ -187,12 +187,7 @@ describe("npm start (real process): HTTP mode", () => {
 
   it("on SIGTERM stops taking requests, finishes the reply in flight, then exits 0", async () => {
     slack.failNext("chat.postMessage", () => ({ body: { ok: true, ts: "1.1" }, delayMs: 1500 }));
-    const run = start({
-      SLACK_BOT_TOKEN: "xoxb-test-token",
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      PORT: "0",
-      SLACK_API_URL: slack.apiUrl,
-    });
+    const run = startHttp("xoxb-test-token");
     const port = await listeningPort(run);
     await signedPost(
       `http://127.0.0.1:${port}/slack/events`,
