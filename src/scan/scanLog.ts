@@ -153,6 +153,7 @@ function* scanSteps(
   return {
     platform: family,
     findings,
+    otherErrors: [],
     lineCount: totalLength === 0 ? 0 : Math.max(1, lineNumber - (last.endsWith("\n") ? 1 : 0)),
     bytesScanned: segments.reduce((sum, segment) => sum + segment.length, 0),
     ...(capped?.truncation ? { truncated: capped.truncation } : {}),

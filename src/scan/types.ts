@@ -47,8 +47,10 @@ export interface ScanTruncation {
 export interface ScanResult {
   /** The SDK family inferred for the whole text. */
   readonly platform: SdkFamily;
-  /** Errors before callbacks, then by first occurrence. */
+  /** Token errors: errors before callbacks, then by first occurrence. */
   readonly findings: readonly Finding[];
+  /** Other Agora errors in the text, listed after the token errors, by first occurrence. */
+  readonly otherErrors: readonly Finding[];
   readonly lineCount: number;
   readonly bytesScanned: number;
   /** Present when the input exceeded the cap and only its head and tail were read. */

@@ -78,6 +78,7 @@ describe("Block Kit limits", () => {
     const result: ScanResult = {
       platform: "web-4x",
       findings,
+      otherErrors: [],
       lineCount: 1,
       bytesScanned: 1,
       truncated: { totalBytes: 9, headBytes: 1, tailBytes: 1, skippedBytes: 7 },
