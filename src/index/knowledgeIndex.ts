@@ -11,6 +11,7 @@ import type {
 import { letterMask } from "../text/editDistance.js";
 import { coreIdentifierKey, identifierKeys } from "../text/identifier.js";
 import { type Phrase, splitPhrase } from "./phrases.js";
+import { FAULT_TERMS, PHRASE_SUBJECTS } from "./vocabulary.js";
 
 export interface CodeRecord {
   readonly entry: KnowledgeEntry;
@@ -61,6 +62,8 @@ export interface KnowledgeIndex {
   readonly entries: readonly KnowledgeEntry[];
   readonly byCode: ReadonlyMap<number, CodeRecord>;
   readonly byNameKey: ReadonlyMap<string, NameRecord>;
+  /** Connection-state reasons by number (8: invalid token): a `reason` number counts only in that callback. */
+  readonly byReason: ReadonlyMap<number, NameRecord>;
   readonly nameKeys: readonly NameKeyRecord[];
   readonly messages: readonly MessageRecord[];
   /** Matches a lower-cased text holding any message needle: one pass instead of one search per message. */
@@ -68,6 +71,8 @@ export interface KnowledgeIndex {
   readonly otherMeaningsByCode: ReadonlyMap<number, readonly OtherMeaning[]>;
   readonly otherMeaningsByNameKey: ReadonlyMap<string, OtherMeaning>;
   readonly phrases: readonly PhraseRecord[];
+  /** The phrases that name an error by themselves when written out in a log or post line (see PHRASE_SUBJECTS). */
+  readonly linePhrases: readonly PhraseRecord[];
   /** Every ASCII word used in a phrase: the words a typo in a query is corrected towards. */
   readonly vocabulary: ReadonlySet<string>;
   /** The vocabulary by word length: a typo is at most two letters longer or shorter than its word. */
@@ -125,6 +130,12 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
     else vocabularyByLength.set(text.length, [term]);
   }
 
+  const byReason = new Map<number, NameRecord>();
+  for (const record of byNameKey.values()) {
+    const { code, name } = record.name;
+    if (code !== undefined && identifierKeys(name)[0]?.includes("connectionchanged"))
+      byReason.set(code, record);
+  }
   const nameKeys = [...byNameKey].map(([key, record]) => ({ key, record }));
   const coreKeys = new Map<string, NameKeyRecord>();
   for (const entry of knowledge.entries) {
@@ -149,12 +160,20 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
     entries: knowledge.entries,
     byCode,
     byNameKey,
+    byReason,
     nameKeys,
     messages,
     messagePattern: anyOf(messages.map((record) => record.needle)),
     otherMeaningsByCode,
     otherMeaningsByNameKey,
     phrases,
+    linePhrases: phrases.filter(
+      (record) =>
+        record.entry.kind === "error" &&
+        record.phrase.terms.length >= 2 &&
+        record.phrase.terms.some((term) => PHRASE_SUBJECTS.has(term.text)) &&
+        record.phrase.terms.some((term) => FAULT_TERMS.has(term.text)),
+    ),
     vocabulary,
     vocabularyByLength,
     coreKeys: [...coreKeys.values()],

@@ -172,7 +172,9 @@ function crossCheck(
       for (const key of identifierKeys(name.name)) {
         if (!nameOwners.has(key)) nameOwners.set(key, { id: entry.id, name: name.name });
       }
-      if (name.code !== undefined && !entry.codes.some((code) => code.code === name.code)) {
+      // A connection-state reason carries its own number space (reason 8 is not error 8).
+      const isReason = identifierKeys(name.name)[0]?.includes("connectionchanged") === true;
+      if (name.code !== undefined && !isReason && !entry.codes.some((code) => code.code === name.code)) {
         problems.push({
           file,
           field: `names[${index}].code`,

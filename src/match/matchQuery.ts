@@ -1,4 +1,5 @@
 import type { KnowledgeIndex, NameRecord, OtherMeaning } from "../index/knowledgeIndex.js";
+import { isWebNamePlatform, NAME_SUGGEST_SIMILARITY, NAME_TYPO_SIMILARITY } from "../index/vocabulary.js";
 import { editDistance } from "../text/editDistance.js";
 import { coreIdentifierKey, identifierKeys } from "../text/identifier.js";
 import { matchWords, readProseQuery } from "./matchWords.js";
@@ -15,9 +16,6 @@ import { MATCH_THRESHOLD, MAX_SUGGESTIONS, type Match, type MatchOutcome, type S
 export const MAX_QUERY_LENGTH = 2000;
 /** Plain-word phrases are read from the first 400 characters: a question states its error early, and the rest of a long paste is the scanner's job. */
 export const MAX_PROSE_LENGTH = 400;
-
-const TYPO_MATCH_SIMILARITY = 0.84;
-const TYPO_SUGGEST_SIMILARITY = 0.6;
 
 /**
  * Finds the entries a query names: exact codes, names and SDK messages first (index lookups), then
@@ -216,14 +214,7 @@ function nameMatch(record: NameRecord, matched: string, score: number, via: "nam
 }
 
 function platformsOfName(record: NameRecord): Match["platforms"] {
-  switch (record.name.platform) {
-    case "javascript":
-    case "web-3x":
-    case "web-4x":
-      return ["web"];
-    default:
-      return ["native"];
-  }
+  return isWebNamePlatform(record.name.platform) ? ["web"] : ["native"];
 }
 
 /** Identifiers look like code: underscores, dots, colons, camelCase, or a run of capitals. */
@@ -241,7 +232,7 @@ function matchIdentifierTypo(
 ): boolean {
   let best: { record: NameRecord; similarity: number } | undefined;
   // Only keys close enough in length can reach the suggestion threshold; the bound keeps this a handful of short edit distances.
-  const maxEdits = Math.floor(key.length * (1 - TYPO_SUGGEST_SIMILARITY));
+  const maxEdits = Math.floor(key.length * (1 - NAME_SUGGEST_SIMILARITY));
   for (const candidate of index.coreKeys) {
     if (Math.abs(candidate.key.length - key.length) > maxEdits) continue;
     const longer = Math.max(key.length, candidate.key.length);
@@ -253,11 +244,11 @@ function matchIdentifierTypo(
     if (!best || value > best.similarity) best = { record: candidate.record, similarity: value };
   }
   if (!best) return false;
-  if (best.similarity >= TYPO_MATCH_SIMILARITY) {
+  if (best.similarity >= NAME_TYPO_SIMILARITY) {
     add(nameMatch(best.record, text, round(0.6 + (best.similarity - 0.5) * 0.7), "typo"));
     return true;
   }
-  if (best.similarity >= TYPO_SUGGEST_SIMILARITY) {
+  if (best.similarity >= NAME_SUGGEST_SIMILARITY) {
     suggestions.push({ entry: best.record.entry, score: round(best.similarity * 0.7) });
   }
   return false;

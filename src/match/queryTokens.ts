@@ -1,3 +1,5 @@
+import { CODE_CONTEXT_WORDS } from "../index/vocabulary.js";
+
 /**
  * Splits a short query into tokens: identifiers (with `.`, `:`, `-` and `_` inside), numbers
  * (with an optional `#` or `-`), and runs of Han characters. Linear: each pattern is a single
@@ -32,24 +34,7 @@ export function parseNumberToken(text: string): NumberToken | undefined {
   return { value: Number(match[2]), negative: match[1] === "-", hash: text.startsWith("#") };
 }
 
-/** Words around a number that make it an error code rather than a count or a time. */
-export const CODE_CONTEXT_WORDS = new Set([
-  "error",
-  "err",
-  "errno",
-  "code",
-  "errorcode",
-  "error_code",
-  "errcode",
-  "err_code",
-  "onerror",
-  "错误码",
-  "错误",
-  "错误代码",
-  "报错",
-  "返回",
-  "返回值",
-]);
+export { CODE_CONTEXT_WORDS };
 
 /** Words that may stand beside codes in a code-only query ("error 109 and 110", "110 是什么"). */
 export const CODE_FILLER_WORDS = new Set([

@@ -1,7 +1,15 @@
 import type { KnowledgeIndex, NameRecord } from "../index/knowledgeIndex.js";
+import {
+  CODE_FOLLOWERS,
+  CODE_VERB_SOURCE,
+  ERROR_WORD_SOURCE,
+  NAME_TYPO_SIMILARITY,
+  OTHER_PRODUCT_WORDS,
+} from "../index/vocabulary.js";
 import type { KnowledgeEntry } from "../knowledge/schema.js";
 import { editDistance } from "../text/editDistance.js";
 import { coreIdentifierKey, identifierKeys } from "../text/identifier.js";
+import { findClosePhrases } from "./closePhrases.js";
 import { isNativeFamily, isWebFamily, lineFamily } from "./sdkFamily.js";
 import type { Confidence, SdkFamily } from "./types.js";
 
@@ -20,18 +28,41 @@ export interface Detection {
 // Identifier-shaped runs: letters, digits and the separators SDK names use. One class repeated: linear.
 const IDENTIFIER = /[A-Za-z][A-Za-z0-9_]*(?:[.:-][A-Za-z0-9_]+)*/g;
 
+// Every pattern below reads a lower-cased line; each separator run is bounded, and the look-ahead
+// rejects timestamps, IPs, versions, hex and units (`10:11:09.110`, `118.190.148.38`, `110ms`).
 // A number right after an error word: `onError: 110`, `errorCode=109`, `{"err": 101}`, `"code":110`,
-// `AgoraErrorCode(rawValue: 109)`, `error 110`, `错误码：110`. The separator run is bounded, and the
-// look-ahead rejects timestamps, IPs, versions, hex and units (`10:11:09.110`, `118.190.148.38`, `110ms`).
-const CODE_IN_CONTEXT =
-  /(?:error_?code|error|\berr_?code|\berrno|\berr|\bcode|rawvalue|错误码|错误代码|错误|报错)[\s:=([#"'{,]{0,6}(-?\d{1,6})(?!\d|[.:]\d|[a-z_])/g;
+// `AgoraErrorCode(rawValue: 109)`, `error 110`, `错误码：110` (full-width colon folded first).
+const CODE_IN_CONTEXT = new RegExp(
+  `(?:${ERROR_WORD_SOURCE})[\\s:=([#"'{,\`]{0,6}(-?\\d{1,6})(?!\\d|[.:]\\d|[a-z_])`,
+  "g",
+);
+// A number right before an error word, as people write it: `110 error`, `` `110` error ``, `110code`.
+const CODE_BEFORE_WORD = new RegExp(
+  `(?<![\\w.:/#-])(-?\\d{1,6})(?![\\d.:])[\\s\`'")\\]]{0,3}(?:${ERROR_WORD_SOURCE})`,
+  "g",
+);
+// A number after a verb, in prose: `got 110`, `报110`; what follows decides (see CODE_FOLLOWERS).
+const CODE_AFTER_VERB = new RegExp(
+  `(?:${CODE_VERB_SOURCE})[\\s\`'":=]{0,4}(-?\\d{1,6})(?!\\d|[.:]\\d|[a-z_])`,
+  "g",
+);
+// A number with its meaning in brackets: `109(expired)`, `110 (invalid token)`.
+const CODE_WITH_MEANING = /(?<![\w.:/#-])(\d{1,6})\s?\(([a-z][a-z ]{2,30})\)/g;
 // Native return values: `joinChannel returned -110`, `ret = -110`, `result: -110`.
 const NEGATIVE_RETURN =
   /\b(?:returned|returns|return|ret|result|res)[\s:=(]{0,4}(-\d{1,4})(?!\d|[.:]\d|[a-z_])/g;
+// A connection-state callback or event, whose `reason` number is a connection reason.
+const CONNECTION_STATE = /connection_?state_?changed|connection-state-change|connectionstatechanged/;
+const REASON_NUMBER = /reason[\s:=("'\w.]{0,30}?(\d{1,2})(?!\d)/g;
 
-const CODE_PATTERNS = [CODE_IN_CONTEXT, NEGATIVE_RETURN] as const;
-
-const TYPO_MIN_SIMILARITY = 0.88;
+const CODE_PATTERNS = [
+  CODE_IN_CONTEXT,
+  NEGATIVE_RETURN,
+  CODE_BEFORE_WORD,
+  CODE_AFTER_VERB,
+  CODE_WITH_MEANING,
+] as const;
+const ERROR_WORDED = /err|rawvalue|错误|报错/;
 
 // Names too plain to prove anything in a log: apps name their own methods `requestToken`.
 const GENERIC_NAME_KEYS = new Set(["requesttoken"]);
@@ -74,7 +105,8 @@ export function analyzeLine(line: string, lower: string, context: LineContext): 
     if (!record || GENERIC_NAME_KEYS.has(identifierKeys(record.record.name.name)[0] ?? "")) continue;
     const exact = record.exact;
     const code = record.record.name.code;
-    if (code !== undefined && !codeAppliesOn(index, code, familyOf(), true)) continue;
+    if (code !== undefined && index.byCode.has(code) && !codeAppliesOn(index, code, familyOf(), true))
+      continue;
     detections.push({
       entry: record.record.entry,
       ...(code === undefined ? {} : { code }),
@@ -95,11 +127,15 @@ export function analyzeLine(line: string, lower: string, context: LineContext): 
       const code = Number(negative ? raw.slice(1) : raw);
       const record = index.byCode.get(code);
       if (!record) continue;
+      if (pattern === CODE_AFTER_VERB && !followedByFunctionWord(lower, match.index + match[0].length))
+        continue;
+      if (pattern === CODE_WITH_MEANING && !nameSays(record.entry, match[2] ?? "")) continue;
       if (negative && !record.code.platforms.includes("native")) continue;
       if (!codeAppliesOn(index, code, negative ? "native" : familyOf(), false)) continue;
       // A Web-only number (2, 118, 119, 120) needs an error word, not just "code": `{"code": 2}` is often something else.
-      const errorWorded = /err|rawvalue|错误|报错/.test(match[0]);
-      if (!errorWorded && pattern === CODE_IN_CONTEXT && !record.code.platforms.includes("native")) continue;
+      const errorWorded = pattern !== CODE_IN_CONTEXT || ERROR_WORDED.test(match[0]);
+      if (!errorWorded && !record.code.platforms.includes("native")) continue;
+      if (OTHER_PRODUCT_WORDS.test(lower.slice(Math.max(0, match.index - 24), match.index))) continue;
       detections.push({
         entry: record.entry,
         code,
@@ -107,6 +143,36 @@ export function analyzeLine(line: string, lower: string, context: LineContext): 
         at: match.index,
         confidence: pattern === NEGATIVE_RETURN || errorWorded ? "high" : "medium",
         platform: negative && !isNativeFamily(familyOf()) ? "native" : familyOf(),
+      });
+    }
+  }
+
+  if (CONNECTION_STATE.test(lower)) {
+    REASON_NUMBER.lastIndex = 0;
+    for (let match = REASON_NUMBER.exec(lower); match; match = REASON_NUMBER.exec(lower)) {
+      const record = index.byReason.get(Number(match[1]));
+      if (!record) continue;
+      detections.push({
+        entry: record.entry,
+        code: Number(match[1]),
+        name: record.name.name,
+        matchedText: line.slice(match.index, match.index + match[0].length),
+        at: match.index,
+        confidence: "high",
+        platform: familyOf(),
+      });
+    }
+  }
+
+  if (PHRASE_SUBJECT.test(lower)) {
+    for (const hit of findClosePhrases(index, line)) {
+      const at = Math.max(0, lower.indexOf(hit.text.split(" ")[0] ?? ""));
+      detections.push({
+        entry: hit.record.entry,
+        matchedText: line.slice(at, at + hit.text.length),
+        at,
+        confidence: "medium",
+        platform: familyOf(),
       });
     }
   }
@@ -209,11 +275,30 @@ function lookUpName(index: KnowledgeIndex, text: string): { record: NameRecord; 
   return undefined;
 }
 
+const PHRASE_SUBJECT = /token|app ?id|app_id|key|令牌/;
+
+/** Whether the word after a number a verb introduced leaves it a code (`got 110 when`, not `got 110 users`). */
+function followedByFunctionWord(lower: string, from: number): boolean {
+  const rest = lower.slice(from, from + 24);
+  const word = /^[\s`'"]*([a-z]+)/.exec(rest);
+  if (!word) return !/^\s*[\w\u3400-\u9fff]/.test(rest) || /^\s*(?:错误|报错|错)/.test(rest);
+  return CODE_FOLLOWERS.has(word[1] ?? "");
+}
+
+/** Whether words in brackets after a number say what its entry's names say (`109(expired)`). */
+function nameSays(entry: KnowledgeEntry, words: string): boolean {
+  const key = words.replace(/[^a-z]/g, "");
+  return (
+    key.length >= 4 &&
+    entry.names.some((name) => identifierKeys(name.name).some((nameKey) => nameKey.includes(key)))
+  );
+}
+
 /** Hand-written names with a slip (`ERR_INVLID_TOKEN`): only name-shaped words, only close misses. */
 function lookUpTypo(index: KnowledgeIndex, text: string): { record: NameRecord; exact: boolean } | undefined {
   if (!/^(?:ERR_|err_|Err|AgoraErrorCode|K_)/.test(text) || text.length < 10) return undefined;
   const key = coreIdentifierKey(text);
-  const maxEdits = Math.floor(key.length * (1 - TYPO_MIN_SIMILARITY));
+  const maxEdits = Math.floor(key.length * (1 - NAME_TYPO_SIMILARITY));
   if (maxEdits < 1) return undefined;
   for (const candidate of index.coreKeys) {
     if (Math.abs(candidate.key.length - key.length) > maxEdits) continue;

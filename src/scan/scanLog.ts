@@ -258,7 +258,17 @@ function finish(state: ScanState, text: string): Finding[] {
       confidence: draft.confidence,
     });
   }
-  if (findings.length === 0 && looksLikeProse(text)) findings.push(...proseFindings(state, text));
+  if (looksLikeProse(text)) {
+    // A question's loose word matches fill in only what its written-out phrases left open: an
+    // error the text names already, or a callback it describes ("kicked when the token expired").
+    const found = new Set(findings.map((finding) => finding.entry.id));
+    const none = findings.length === 0;
+    findings.push(
+      ...proseFindings(state, text).filter(
+        (finding) => !found.has(finding.entry.id) && (none || finding.entry.kind === "callback"),
+      ),
+    );
+  }
   return findings.sort(
     (a, b) =>
       Number(a.entry.kind === "callback") - Number(b.entry.kind === "callback") ||

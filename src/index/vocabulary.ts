@@ -1,0 +1,83 @@
+/**
+ * The words lookup and scan share: how people and SDKs mark a number as an error code, the
+ * words that put a phrase in another product, and the typo thresholds for names. One list each,
+ * read by the matcher (src/match) and the scanner (src/scan) alike.
+ */
+import type { NamePlatform } from "../knowledge/schema.js";
+
+/** Words around a number that make it an error code rather than a count or a time. */
+export const CODE_CONTEXT_WORDS: ReadonlySet<string> = new Set([
+  "error",
+  "err",
+  "errno",
+  "code",
+  "errorcode",
+  "error_code",
+  "errcode",
+  "err_code",
+  "onerror",
+  "warning",
+  "warn",
+  "onwarning",
+  "reason",
+  "错误码",
+  "错误",
+  "错误代码",
+  "报错",
+  "返回",
+  "返回值",
+]);
+
+/**
+ * The same words as a pattern for a lower-cased log line, each allowed to end an identifier
+ * (`onError`, `errorCode`, `rawValue`). `warn` words are kept apart: a warning code counts only
+ * where the log says warning.
+ */
+export const ERROR_WORD_SOURCE =
+  "error_?code|error|\\berr_?code|\\berrno|\\berr|\\bcode|rawvalue|错误码|错误代码|错误|报错";
+export const WARNING_WORD_SOURCE = "warning_?code|warning|\\bwarn";
+
+/** Verbs people put before a code in prose: `got 110`, `报110`, `returns -2`. */
+export const CODE_VERB_SOURCE = "\\bgot|\\bgets?|\\bgetting|\\breceived?|\\bthrows?|\\bthrew|报|返回|出现";
+
+/**
+ * Words that may follow a code a verb introduced (`got 110 when joining`): a noun there makes the
+ * number a count (`got 110 users`).
+ */
+export const CODE_FOLLOWERS: ReadonlySet<string> = new Set(
+  "error errors err code when while on after from in at and but for if every each with during trying again too as".split(
+    " ",
+  ),
+);
+
+/** Products other than RTC whose tokens and errors read like RTC's: a phrase right after one is theirs. */
+export const OTHER_PRODUCT_WORDS = /\b(?:rtm|signal(?:l)?ing|cdn|rtmp|chat|im)\b|信令|推流|旁路|云信/;
+
+/** What ends a clause: words on either side of one are not one phrase. */
+export const SENTENCE_BREAK = /[.;!?,:。；！？，：\n]/;
+
+/**
+ * What a phrase must be about to name an error from a line by itself: "invalid token" does,
+ * "not authorized" (a web page, a REST call) does not.
+ */
+export const PHRASE_SUBJECTS: ReadonlySet<string> = new Set(["token", "appid", "key"]);
+
+/**
+ * What a phrase must say went wrong to name an error from a line by itself: "invalid token"
+ * does, "null token" or "token error" (a description, a heading) does not.
+ */
+export const FAULT_TERMS: ReadonlySet<string> = new Set(
+  "invalid valid wrong bad incorrect rejected expired expire expires mismatch match unauthorized authorized 无效 过期 错误 不对 不正确 不合法 失效 校验失败 验证失败 鉴权失败 不匹配 找不到".split(
+    " ",
+  ),
+);
+
+/** Similarity a name written with a slip needs to count as that name (`ERR_INVLID_TOKEN`). */
+export const NAME_TYPO_SIMILARITY = 0.84;
+/** Below a match, a query this similar to a name is offered as "did you mean". */
+export const NAME_SUGGEST_SIMILARITY = 0.6;
+
+/** Whether a name's platform is one of the Web SDKs. */
+export function isWebNamePlatform(platform: NamePlatform): boolean {
+  return platform === "javascript" || platform === "web-3x" || platform === "web-4x";
+}
