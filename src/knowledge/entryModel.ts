@@ -1,3 +1,4 @@
+import { familyOfPlatform } from "./platformLabels.js";
 import {
   CATALOGUE_ID_PREFIXES,
   type CatalogueEntry,
@@ -7,8 +8,6 @@ import {
   type DeepEntry,
   type EntryCode,
   type KnowledgeEntry,
-  type NamePlatform,
-  type PlatformFamily,
   type ReportedAs,
 } from "./schema.js";
 
@@ -17,18 +16,6 @@ export const TOKEN_CATEGORY: Category = {
   id: "token",
   title: { en: "Token and App ID errors (in depth)", zh: "Token 与 App ID 错误（详解）" },
 };
-
-const WEB_NAME_PLATFORMS: ReadonlySet<NamePlatform> = new Set([
-  "javascript",
-  "web-3x",
-  "web-4x",
-  "web-internal",
-]);
-
-/** Native or Web: the family a name's platform belongs to. */
-export function familyOfPlatform(platform: NamePlatform): PlatformFamily {
-  return WEB_NAME_PLATFORMS.has(platform) ? "web" : "native";
-}
 
 /** The list a catalogue entry's numbers come from, read from its id prefix, kind and reporting. */
 export function codeSpaceOf(entry: Pick<CatalogueEntry, "id" | "kind" | "reportedAs">): CodeSpace {

@@ -4,8 +4,9 @@ import { fileURLToPath } from "node:url";
 import { parseDocument } from "yaml";
 import type { z } from "zod";
 import { identifierKey, identifierKeys } from "../text/identifier.js";
-import { familyOfPlatform, fromCatalogueEntry, fromDeepEntry, TOKEN_CATEGORY } from "./entryModel.js";
+import { fromCatalogueEntry, fromDeepEntry, TOKEN_CATEGORY } from "./entryModel.js";
 import { CATALOGUE_DIR, isCatalogueFile, isKnowledgeFileName } from "./files.js";
+import { familyOfPlatform } from "./platformLabels.js";
 import {
   type CatalogueFile,
   type Category,
@@ -292,7 +293,7 @@ function crossCheck(parsed: readonly ParsedEntry[], knownIds: ReadonlySet<string
         problems.push({
           file,
           field: at(item, `names[${index}].name`),
-          message: `"${name.name}" is ambiguous: entry ${sameName.id} (${sameName.file}) has "${sameName.name}" on the same platform family`,
+          message: `"${name.name}" is ambiguous: it reads the same as "${sameName.name}" in entry ${sameName.id}`,
         });
       } else if (!sameName) familyNameOwners.set(familyKey, { id: entry.id, name: name.name, file });
       if (deep) {

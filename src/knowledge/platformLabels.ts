@@ -1,4 +1,4 @@
-import type { NamePlatform } from "./schema.js";
+import type { NamePlatform, PlatformFamily } from "./schema.js";
 
 /**
  * What a name's platform is called in answers. The seed's spellings and the reference table's
@@ -44,4 +44,16 @@ export function namesByPlatformLabel<T extends { platform: NamePlatform }>(
     groups.set(label, [...(groups.get(label) ?? []), ...matching]);
   }
   return groups;
+}
+
+const WEB_NAME_PLATFORMS: ReadonlySet<NamePlatform> = new Set([
+  "javascript",
+  "web-3x",
+  "web-4x",
+  "web-internal",
+]);
+
+/** Native or Web: the family a name's platform belongs to. */
+export function familyOfPlatform(platform: NamePlatform): PlatformFamily {
+  return WEB_NAME_PLATFORMS.has(platform) ? "web" : "native";
 }
