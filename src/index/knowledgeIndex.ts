@@ -1,5 +1,6 @@
 import Fuse from "fuse.js";
 import type { KnowledgeBase } from "../knowledge/load.js";
+import { nameLookupForms } from "../knowledge/nameForms.js";
 import type {
   EntryCode,
   EntryMessage,
@@ -110,7 +111,8 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
       pushTo(codeRecords, code.code, { entry, code });
     }
     for (const name of entry.names) {
-      for (const key of identifierKeys(name.name)) {
+      const keys = [name.name, ...nameLookupForms(name.name)].flatMap((form) => identifierKeys(form));
+      for (const key of keys) {
         const records = nameRecords.get(key);
         if (!records) nameRecords.set(key, [{ entry, name }]);
         else if (!records.some((record) => record.entry === entry)) records.push({ entry, name });

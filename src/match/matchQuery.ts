@@ -3,7 +3,7 @@ import { NAME_SUGGEST_SIMILARITY, NAME_TYPO_SIMILARITY } from "../index/vocabula
 import { familyOfPlatform } from "../knowledge/platformLabels.js";
 import type { CodeSpace } from "../knowledge/schema.js";
 import { editDistance } from "../text/editDistance.js";
-import { coreIdentifierKey, identifierKeys } from "../text/identifier.js";
+import { coreIdentifierKey, identifierKey, identifierKeys } from "../text/identifier.js";
 import { matchWords, readProseQuery } from "./matchWords.js";
 import {
   CODE_CONTEXT_WORDS,
@@ -18,6 +18,9 @@ import { MATCH_THRESHOLD, MAX_SUGGESTIONS, type Match, type MatchOutcome, type S
 export const MAX_QUERY_LENGTH = 2000;
 /** Plain-word phrases are read from the first 400 characters: a question states its error early, and the rest of a long paste is the scanner's job. */
 export const MAX_PROSE_LENGTH = 400;
+
+/** The longest name in the reference is a callback signature of about a hundred characters. */
+const MAX_WHOLE_NAME_LENGTH = 160;
 
 /**
  * Finds the entries a query names: exact codes, names and SDK messages first (index lookups), then
@@ -35,6 +38,12 @@ export function matchQuery(index: KnowledgeIndex, rawQuery: string): MatchOutcom
     seen.add(match.entry.id);
     matches.push(match);
   };
+
+  // A name pasted whole, signature and all ("onError(int err)"), is that name.
+  if (query.length <= MAX_WHOLE_NAME_LENGTH && /[^\w.]/.test(query.trim())) {
+    for (const record of index.nameRecords.get(identifierKey(query)) ?? [])
+      add(nameMatch(record, query.trim(), 1, "name"));
+  }
 
   // Codes stand alone when every other word is filler or a name: "101 109 onRequestToken" is three lookups.
   const codesOnly =
