@@ -5,7 +5,7 @@ import type { KnowledgeIndex } from "../index/knowledgeIndex.js";
 import { loadKnowledgeIndex } from "../index/loadIndex.js";
 import { KnowledgeError } from "../knowledge/load.js";
 import { type CliIo, EXIT_KNOWLEDGE, EXIT_OK, EXIT_USAGE, UsageError } from "./io.js";
-import { runKbCheck } from "./kbCheck.js";
+import { KB_CHECK_USAGE, runKbCheck } from "./kbCheck.js";
 import { LOOKUP_USAGE, runLookup } from "./lookup.js";
 import { runScan, SCAN_USAGE } from "./scan.js";
 
@@ -14,7 +14,7 @@ const USAGE = `agora-bot: answers Agora RTC token errors from codes, names, word
 Usage:
   ${LOOKUP_USAGE}
   ${SCAN_USAGE}
-  agora-bot kb-check
+  ${KB_CHECK_USAGE}
 
 Examples:
   agora-bot lookup 118
@@ -41,7 +41,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       case "scan":
         return await runScan(rest, io, index, defaultLang);
       case "kb-check":
-        return runKbCheck(io, index);
+        return runKbCheck(rest, io, index);
       case "help":
       case "--help":
       case "-h":

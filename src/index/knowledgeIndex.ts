@@ -1,5 +1,6 @@
 import Fuse from "fuse.js";
 import type { KnowledgeBase } from "../knowledge/load.js";
+import { nameLookupForms } from "../knowledge/nameForms.js";
 import type {
   EntryCode,
   EntryMessage,
@@ -60,10 +61,19 @@ export interface NameKeyRecord {
 export interface KnowledgeIndex {
   readonly knowledge: KnowledgeBase;
   readonly entries: readonly KnowledgeEntry[];
+  /** The deep token entry of an error code (at most one a number). */
   readonly byCode: ReadonlyMap<number, CodeRecord>;
+  /** The deep token entry of a name key. */
   readonly byNameKey: ReadonlyMap<string, NameRecord>;
   /** Connection-state reasons by number (8: invalid token): a `reason` number counts only in that callback. */
   readonly byReason: ReadonlyMap<number, NameRecord>;
+  /**
+   * Every entry with this number, deep and catalogue, on any platform and in any list (error,
+   * warning, connection reason, …): a number can mean several things. Deep entries first.
+   */
+  readonly codeRecords: ReadonlyMap<number, readonly CodeRecord[]>;
+  /** Every entry with a name of this key (full or core), one record an entry, deep entries first. */
+  readonly nameRecords: ReadonlyMap<string, readonly NameRecord[]>;
   readonly nameKeys: readonly NameKeyRecord[];
   readonly messages: readonly MessageRecord[];
   /** Matches a lower-cased text holding any message needle: one pass instead of one search per message. */
@@ -88,6 +98,8 @@ export interface KnowledgeIndex {
 export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
   const byCode = new Map<number, CodeRecord>();
   const byNameKey = new Map<string, NameRecord>();
+  const codeRecords = new Map<number, CodeRecord[]>();
+  const nameRecords = new Map<string, NameRecord[]>();
   const messages: MessageRecord[] = [];
   const otherMeaningsByCode = new Map<number, OtherMeaning[]>();
   const otherMeaningsByNameKey = new Map<string, OtherMeaning>();
@@ -96,7 +108,22 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
 
   for (const entry of knowledge.entries) {
     for (const code of entry.codes) {
-      byCode.set(code.code, { entry, code });
+      pushTo(codeRecords, code.code, { entry, code });
+    }
+    for (const name of entry.names) {
+      const keys = [name.name, ...nameLookupForms(name.name)].flatMap((form) => identifierKeys(form));
+      for (const key of keys) {
+        const records = nameRecords.get(key);
+        if (!records) nameRecords.set(key, [{ entry, name }]);
+        else if (!records.some((record) => record.entry === entry)) records.push({ entry, name });
+      }
+    }
+  }
+
+  for (const entry of knowledge.entries) {
+    if (entry.depth !== "deep") continue;
+    for (const code of entry.codes) {
+      if (code.space === "error") byCode.set(code.code, { entry, code });
       for (const other of code.otherMeanings) {
         const meaning: OtherMeaning = { code: code.code, entry, ...other };
         const list = otherMeaningsByCode.get(code.code) ?? [];
@@ -131,14 +158,17 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
   }
 
   const byReason = new Map<number, NameRecord>();
-  for (const record of byNameKey.values()) {
-    const { code, name } = record.name;
-    if (code !== undefined && identifierKeys(name)[0]?.includes("connectionchanged"))
-      byReason.set(code, record);
+  for (const [code, records] of codeRecords) {
+    for (const record of records) {
+      if (record.code.space !== "connection-reason" || byReason.has(code)) continue;
+      const name = record.entry.names.find((item) => item.code === code);
+      if (name) byReason.set(code, { entry: record.entry, name });
+    }
   }
   const nameKeys = [...byNameKey].map(([key, record]) => ({ key, record }));
   const coreKeys = new Map<string, NameKeyRecord>();
   for (const entry of knowledge.entries) {
+    if (entry.depth !== "deep") continue;
     for (const name of entry.names) {
       const key = coreIdentifierKey(name.name);
       if (!coreKeys.has(key)) coreKeys.set(key, { key, record: { entry, name } });
@@ -161,6 +191,8 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
     byCode,
     byNameKey,
     byReason,
+    codeRecords,
+    nameRecords,
     nameKeys,
     messages,
     messagePattern: anyOf(messages.map((record) => record.needle)),
@@ -180,6 +212,12 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
     nameSuggestions,
     coreKeyTrigrams,
   };
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** A regex matching any of the literals; one that matches nothing when there are none. */

@@ -1,32 +1,48 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { extname, join } from "node:path";
+import { join } from "node:path";
+import { CATALOGUE_DIR, isKnowledgeFileName } from "./files.js";
 import type { KnowledgeBase } from "./load.js";
-import type { KnowledgeEntry } from "./schema.js";
+import type { Category, KnowledgeEntry } from "./schema.js";
 
 /**
- * A validated copy of `knowledge/` written at build time, so start-up can skip YAML parsing and
- * schema validation (and loading both libraries). It is used only while every source file still
- * has the size and modification time it had when the snapshot was made; an edited entry is read
- * and validated from its YAML as usual.
+ * A validated copy of `knowledge/` (the deep entries and the catalogue) written at build time,
+ * so start-up can skip YAML parsing and schema validation (and loading both libraries). It is
+ * used only while every source file still has the size and modification time it had when the
+ * snapshot was made; an edited entry is read and validated from its YAML as usual.
  */
 interface Snapshot {
-  readonly version: 1;
+  readonly version: 2;
   readonly files: readonly { name: string; size: number; mtimeMs: number }[];
   readonly entries: readonly KnowledgeEntry[];
+  readonly categories: readonly Category[];
+}
+
+function listFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir).filter(isKnowledgeFileName).sort();
+  } catch {
+    return [];
+  }
 }
 
 function fingerprint(dir: string): Snapshot["files"] {
-  return readdirSync(dir)
-    .filter((name) => (extname(name) === ".yaml" || extname(name) === ".yml") && !name.startsWith("."))
-    .sort()
-    .map((name) => {
-      const stat = statSync(join(dir, name));
-      return { name, size: stat.size, mtimeMs: stat.mtimeMs };
-    });
+  const names = [
+    ...listFiles(dir),
+    ...listFiles(join(dir, CATALOGUE_DIR)).map((name) => `${CATALOGUE_DIR}/${name}`),
+  ];
+  return names.map((name) => {
+    const stat = statSync(join(dir, name));
+    return { name, size: stat.size, mtimeMs: stat.mtimeMs };
+  });
 }
 
 export function writeKnowledgeSnapshot(knowledge: KnowledgeBase, file: string): void {
-  const snapshot: Snapshot = { version: 1, files: fingerprint(knowledge.dir), entries: knowledge.entries };
+  const snapshot: Snapshot = {
+    version: 2,
+    files: fingerprint(knowledge.dir),
+    entries: knowledge.entries,
+    categories: knowledge.categories,
+  };
   writeFileSync(file, JSON.stringify(snapshot));
 }
 
@@ -37,8 +53,13 @@ export function readKnowledgeSnapshot(dir: string, file: string): KnowledgeBase 
   } catch {
     return undefined;
   }
-  if (snapshot.version !== 1) return undefined;
-  const current = fingerprint(dir);
+  if (snapshot.version !== 2) return undefined;
+  let current: Snapshot["files"];
+  try {
+    current = fingerprint(dir);
+  } catch {
+    return undefined;
+  }
   const same =
     current.length === snapshot.files.length &&
     current.every((item, position) => {
@@ -50,5 +71,6 @@ export function readKnowledgeSnapshot(dir: string, file: string): KnowledgeBase 
     dir,
     entries: snapshot.entries,
     byId: new Map(snapshot.entries.map((entry) => [entry.id, entry])),
+    categories: snapshot.categories,
   };
 }
