@@ -44,3 +44,35 @@ export function normalizeProse(text: string): string {
   for (const [pattern, replacement] of FOLDS) normalized = normalized.replace(pattern, replacement);
   return normalized;
 }
+
+// How people say two values are not the same, in English and Chinese, folded to one word so a
+// phrase needs only "mismatch": "the uid differs", "does not match", "不一样", "对不上".
+const NOT = "(?:not|never|n't|n[o']?t)";
+const SAME_MEANING: readonly [RegExp, string][] = [
+  [/[’‘`]/g, "'"],
+  [/\b([a-z]+)'s\b/g, "$1"],
+  [
+    new RegExp(
+      `\\b(?:different|differs?|differed|differing|mismatch(?:es|ed|ing)?|inconsistent|unmatched|(?:does|do|did|is|are|was|were)\\s*${NOT}\\s+(?:match(?:es|ed)?|the\\s+same|same|agree|correspond)|not\\s+(?:the\\s+)?same|not\\s+match(?:ing)?|other\\s+than)\\b`,
+      "g",
+    ),
+    "mismatch",
+  ],
+  [/不一样|不一致|不相同|不同|不匹配|对不上|不符|不是同一个/g, " mismatch "],
+  [/\b(?:ran|run|runs|running)\s+out\b/g, "expired"],
+  [/\buser[\s_-]?(?:ids?|accounts?)\b|\buids\b/g, "uid"],
+  [/用户\s*(?:id|账号|帐号)?/g, " uid "],
+  [/\bchannel[\s_-]?(?:names?|ids?)\b|\bchannels\b/g, "channel"],
+  [/频道(?:名称|名|号|\s*id)?/g, " channel "],
+];
+
+/**
+ * {@link normalizeProse} plus the ways people say the same thing in a question ("differs",
+ * "对不上" are "mismatch"; "user ID" and "用户" are "uid"; "channel name" and "频道" are
+ * "channel"): lookup reads keyword phrases and questions in this form.
+ */
+export function normalizeQuestion(text: string): string {
+  let normalized = normalizeProse(text);
+  for (const [pattern, replacement] of SAME_MEANING) normalized = normalized.replace(pattern, replacement);
+  return normalized;
+}

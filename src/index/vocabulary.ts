@@ -81,3 +81,25 @@ export const NAME_SUGGEST_SIMILARITY = 0.6;
 export function isWebNamePlatform(platform: NamePlatform): boolean {
   return platform === "javascript" || platform === "web-3x" || platform === "web-4x";
 }
+
+/**
+ * Words after a number that make it a count, a size or a duration rather than a code
+ * (`109 minutes`, `2 users`, `30 秒`): a number leading a question is a code unless one follows.
+ * Chinese entries are prefixes of the characters after the number (measure words and units).
+ */
+export const COUNT_WORDS: ReadonlySet<string> = new Set(
+  "ms msec millisecond milliseconds s sec secs second seconds min mins minute minutes h hr hrs hour hours day days week weeks month months year years times attempts retries user users people persons person participants participant members member viewers audience hosts host streams stream channels rooms devices phones clients calls frames fps kb kbps mb mbps gb bytes px p k x percent pct".split(
+    " ",
+  ),
+);
+export const COUNT_PREFIXES: readonly string[] =
+  "个 人 位 名 分钟 分 秒 毫秒 小时 天 日 周 月 年 次 遍 台 部 路 帧 条 张 多 兆 岁 号 元 块 万 千 百".split(
+    " ",
+  );
+
+/** Words before a number that make it an identity, not a code (`uid 110`, `port 110`, `room 109`). */
+export const IDENTITY_WORDS: ReadonlySet<string> = new Set(
+  "uid uids user userid port room roomid channel line version v ver id pid tid thread build 用户 端口 房间 频道 行 版本".split(
+    " ",
+  ),
+);

@@ -1,5 +1,12 @@
 import type { KnowledgeIndex, NameRecord, OtherMeaning } from "../index/knowledgeIndex.js";
-import { NAME_SUGGEST_SIMILARITY, NAME_TYPO_SIMILARITY } from "../index/vocabulary.js";
+import {
+  CODE_VERB_SOURCE,
+  COUNT_PREFIXES,
+  COUNT_WORDS,
+  IDENTITY_WORDS,
+  NAME_SUGGEST_SIMILARITY,
+  NAME_TYPO_SIMILARITY,
+} from "../index/vocabulary.js";
 import { familyOfPlatform } from "../knowledge/platformLabels.js";
 import type { CodeSpace } from "../knowledge/schema.js";
 import { editDistance } from "../text/editDistance.js";
@@ -8,6 +15,7 @@ import { matchWords, readProseQuery } from "./matchWords.js";
 import {
   CODE_CONTEXT_WORDS,
   CODE_FILLER_WORDS,
+  type NumberToken,
   parseNumberToken,
   type QueryToken,
   tokenizeQuery,
@@ -18,6 +26,9 @@ import { MATCH_THRESHOLD, MAX_SUGGESTIONS, type Match, type MatchOutcome, type S
 export const MAX_QUERY_LENGTH = 2000;
 /** Plain-word phrases are read from the first 400 characters: a question states its error early, and the rest of a long paste is the scanner's job. */
 export const MAX_PROSE_LENGTH = 400;
+
+/** A verb people put before a code (`got 110`, `报110`), as a whole token. */
+const CODE_VERB = new RegExp(`^(?:${CODE_VERB_SOURCE})$`);
 
 /** The longest name in the reference is a callback signature of about a hundred characters. */
 const MAX_WHOLE_NAME_LENGTH = 160;
@@ -58,16 +69,16 @@ export function matchQuery(index: KnowledgeIndex, rawQuery: string): MatchOutcom
   tokens.forEach((token, position) => {
     const number = parseNumberToken(token.text);
     if (number) {
-      const previous = tokens[position - 1]?.text.toLowerCase();
-      const inContext =
-        codesOnly ||
-        number.hash ||
-        number.negative ||
-        (previous !== undefined && CODE_CONTEXT_WORDS.has(previous));
-      if (inContext) {
+      if (codesOnly || isCodeInQuestion(index, tokens, position, number)) {
         matchCode(index, number.value, number.negative, token, add, notTokenErrors);
         explained.push(token);
       }
+      return;
+    }
+    // "onError 101", "错误码 110": the word only says that a code follows; the code is the answer.
+    const next = tokens[position + 1];
+    if (next && parseNumberToken(next.text) && CODE_CONTEXT_WORDS.has(token.text.toLowerCase())) {
+      explained.push(token);
       return;
     }
     let isExplained = explainedWords.get(token.text);
@@ -142,6 +153,34 @@ function explainWord(
   }
   const core = keys[keys.length - 1] ?? ""; // identifierKeys puts the core key last
   return looksLikeIdentifier(text, core) && matchIdentifierTypo(index, text, core, add, suggestions);
+}
+
+/**
+ * Whether a number in a question is an error code: marked as one (`#110`, `-110`), after an error
+ * word (`error 110`, `onError: 110`), after a verb (`got 110`, `报110`) or before an error word
+ * (`110 error`), or leading the question with words after it (`110 when joining`, `109 通话一小时后`).
+ * A unit or count after it (`109 minutes`, `2 users`) or an identity word before it (`uid 110`,
+ * `port 110`) leaves it a number.
+ */
+function isCodeInQuestion(
+  index: KnowledgeIndex,
+  tokens: readonly QueryToken[],
+  position: number,
+  number: NumberToken,
+): boolean {
+  if (number.hash || number.negative) return true;
+  const previous = tokens[position - 1]?.text.toLowerCase();
+  const next = tokens[position + 1]?.text.toLowerCase();
+  if (previous !== undefined && CODE_CONTEXT_WORDS.has(previous)) return true;
+  if (previous !== undefined && IDENTITY_WORDS.has(previous)) return false;
+  if (next !== undefined && isCount(next)) return false;
+  if (next !== undefined && CODE_CONTEXT_WORDS.has(next)) return true;
+  if (previous !== undefined) return CODE_VERB.test(previous);
+  return next !== undefined && index.codeRecords.has(number.value);
+}
+
+function isCount(word: string): boolean {
+  return COUNT_WORDS.has(word) || COUNT_PREFIXES.some((prefix) => word.startsWith(prefix));
 }
 
 function isCodeOrFiller(text: string): boolean {

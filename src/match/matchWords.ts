@@ -1,11 +1,13 @@
 import type { KnowledgeIndex, PhraseRecord, VocabularyTerm } from "../index/knowledgeIndex.js";
-import { normalizeProse, type Term } from "../index/phrases.js";
+import { normalizeQuestion } from "../index/phrases.js";
 import { editDistance, letterMask, maskDistanceBound } from "../text/editDistance.js";
 
 interface QueryWord {
   readonly text: string;
   readonly start: number;
   readonly end: number;
+  /** A negation governs it: "no" in "no certificate", "not" in "not enabled". */
+  readonly negated: boolean;
 }
 
 /** A query read as prose: its normalised text and its ASCII words with their offsets. */
@@ -14,15 +16,36 @@ export interface ProseQuery {
   readonly words: readonly QueryWord[];
   /** Characters that carry meaning: ASCII words that are not stop words, plus Han characters. */
   readonly contentLength: number;
+  /** Where each sentence starts and ends: words in one sentence may be read in any order. */
+  readonly sentences: readonly Span[];
+}
+
+interface Span {
+  readonly start: number;
+  readonly end: number;
 }
 
 const ASCII_WORD = /[a-z0-9']+/g;
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
+// A full stop ends a sentence only before a space: "client.join" and "4.x" are one word.
+const SENTENCE_END = /[;!?\n。；！？]|\.(?=\s|$)/g;
+// Between a negation and its word nothing but these may stand ("without a token", "no valid").
+const CLAUSE_MARK = /[,;:!?.。，；：！？\n]/;
 
 const STOP_WORDS = new Set(
   "a an the is are was were be been am i i'm im me my we our you your it its it's this that these those to of in on at for from with and or but so do does did have has had get gets got getting when why how what which who please help hi hey can could would should will just still again always keep keeps after while agora sdk rtc app error code issue problem".split(
     " ",
   ),
+);
+
+/** Words that negate the next word that carries meaning: "no certificate", "not enabled", "without a token". */
+const NEGATIONS = new Set("no not without never none cannot non".split(" "));
+const isNegation = (word: string) => NEGATIONS.has(word) || word.endsWith("n't");
+/** How many words a negation reaches over ("doesn't have a certificate"). */
+const NEGATION_REACH = 3;
+// Words a negation reaches over to the word it governs.
+const NEGATION_TRANSPARENT = new Set(
+  "a an the any have has had be been is are was were set use using".split(" "),
 );
 
 // Terms too common to suggest an entry on their own ("not" alone says nothing).
@@ -31,18 +54,46 @@ const WEAK_TERMS = new Set(
     " ",
   ),
 );
+// Chinese negations stand as terms of their own: a phrase holding one is read in order only.
+const HAN_NEGATION = /^(?:没|未|不|没有|无)$/;
+
+/** A phrase with an unordered sentence's terms spread wider than this is not one statement. */
+const MAX_UNORDERED_SPAN = 90;
+/** A phrase found out of order says a little less than one found in order: its coverage counts less. */
+const UNORDERED_WEIGHT = 0.28;
 
 export function readProseQuery(query: string): ProseQuery {
-  const text = normalizeProse(query);
+  const text = normalizeQuestion(query);
   const words: QueryWord[] = [];
   let contentLength = 0;
   for (const match of text.matchAll(ASCII_WORD)) {
     const word = match[0];
-    words.push({ text: word, start: match.index, end: match.index + word.length });
+    const start = match.index;
+    words.push({ text: word, start, end: start + word.length, negated: negatedAt(text, words, start) });
     if (!STOP_WORDS.has(word)) contentLength += word.length;
   }
   contentLength += text.match(HAN)?.length ?? 0;
-  return { text, words, contentLength };
+  const sentences: Span[] = [];
+  let start = 0;
+  for (const end of text.matchAll(SENTENCE_END)) {
+    if (end.index > start) sentences.push({ start, end: end.index });
+    start = end.index + 1;
+  }
+  if (start < text.length) sentences.push({ start, end: text.length });
+  return { text, words, contentLength, sentences };
+}
+
+/** Whether a negation governs the word starting at `start`, given the words before it. */
+function negatedAt(text: string, before: readonly QueryWord[], start: number): boolean {
+  let end = start;
+  for (let back = before.length - 1; back >= 0 && back >= before.length - NEGATION_REACH; back--) {
+    const word = before[back];
+    if (!word || CLAUSE_MARK.test(text.slice(word.end, end))) return false;
+    if (isNegation(word.text)) return true;
+    if (!NEGATION_TRANSPARENT.has(word.text)) return false;
+    end = word.start;
+  }
+  return false;
 }
 
 /** Whether a word that is not in the vocabulary is a typo of a term: one edit, two for long terms. */
@@ -59,14 +110,15 @@ interface WordHit {
   readonly end: number;
   readonly length: number;
   readonly typo: boolean;
+  readonly negated: boolean;
 }
 
 /**
  * Where each vocabulary term occurs among the query's words, worked out once a query: phrases
  * share terms, so this keeps edit distances to one per (unknown word, nearby-length term).
  */
-function locateTerms(index: KnowledgeIndex, query: ProseQuery): Map<string, WordHit[]> {
-  const { vocabulary, vocabularyByLength } = index;
+function locateTerms(phrases: QuestionPhrases, query: ProseQuery): Map<string, WordHit[]> {
+  const { vocabulary, vocabularyByLength } = phrases;
   const hits = new Map<string, WordHit[]>();
   const push = (term: string, hit: WordHit) => {
     const list = hits.get(term);
@@ -76,8 +128,9 @@ function locateTerms(index: KnowledgeIndex, query: ProseQuery): Map<string, Word
   // A word that repeats in the query is compared with the vocabulary once.
   const typoTerms = new Map<string, string[]>();
   for (const word of query.words) {
+    const { start, end, negated } = word;
     if (vocabulary.has(word.text)) {
-      push(word.text, { start: word.start, end: word.end, length: word.text.length, typo: false });
+      push(word.text, { start, end, length: word.text.length, typo: false, negated });
       continue;
     }
     if (word.text.length < 4 || STOP_WORDS.has(word.text)) continue;
@@ -93,16 +146,72 @@ function locateTerms(index: KnowledgeIndex, query: ProseQuery): Map<string, Word
       }
       typoTerms.set(word.text, terms);
     }
-    for (const term of terms) {
-      push(term, { start: word.start, end: word.end, length: word.text.length, typo: true });
-    }
+    for (const term of terms) push(term, { start, end, length: word.text.length, typo: true, negated });
   }
   return hits;
 }
 
+/** A phrase term as lookup reads it: a negation is not a term but a mark on the term after it. */
+interface Unit {
+  readonly text: string;
+  readonly ascii: boolean;
+  readonly negated: boolean;
+}
+
+interface QuestionPhrases {
+  readonly phrases: readonly QuestionPhrase[];
+  /** Every ASCII word of a phrase: the words a typo in a query is corrected towards. */
+  readonly vocabulary: ReadonlySet<string>;
+  /** The vocabulary by word length: a typo is at most two letters longer or shorter than its word. */
+  readonly vocabularyByLength: ReadonlyMap<number, readonly VocabularyTerm[]>;
+}
+
+interface QuestionPhrase {
+  readonly record: PhraseRecord;
+  readonly units: readonly Unit[];
+  /** Whether its terms may be found in any order within a sentence. */
+  readonly unordered: boolean;
+}
+
+const questionPhrases = new WeakMap<KnowledgeIndex, QuestionPhrases>();
+
+/** The index's keyword phrases in the form questions are read in, built once an index. */
+function phrasesOf(index: KnowledgeIndex): QuestionPhrases {
+  const cached = questionPhrases.get(index);
+  if (cached) return cached;
+  const phrases = index.phrases.map((record): QuestionPhrase => {
+    const units: Unit[] = [];
+    let negated = false;
+    const terms = normalizeQuestion(record.phrase.text).split(/\s+/).filter(Boolean);
+    terms.forEach((text, position) => {
+      const ascii = /^[a-z0-9']+$/.test(text);
+      if (ascii && isNegation(text) && position < terms.length - 1) negated = true;
+      else {
+        units.push({ text, ascii, negated: ascii && negated });
+        negated = false;
+      }
+    });
+    return { record, units, unordered: !units.some((unit) => HAN_NEGATION.test(unit.text)) };
+  });
+  const vocabulary = new Set(
+    phrases.flatMap((phrase) => phrase.units.filter((unit) => unit.ascii).map((unit) => unit.text)),
+  );
+  const vocabularyByLength = new Map<number, VocabularyTerm[]>();
+  for (const text of vocabulary) {
+    const term = { text, mask: letterMask(text) };
+    const bucket = vocabularyByLength.get(text.length);
+    if (bucket) bucket.push(term);
+    else vocabularyByLength.set(text.length, [term]);
+  }
+  const built = { phrases, vocabulary, vocabularyByLength };
+  questionPhrases.set(index, built);
+  return built;
+}
+
 interface PhraseResult {
-  /** Every term found in order. */
+  /** Every term found, in order or (for an unordered phrase) within one sentence. */
   readonly complete: boolean;
+  readonly ordered: boolean;
   readonly matchedLength: number;
   readonly typos: number;
   /** Significant terms found anywhere, for suggestions. */
@@ -110,37 +219,88 @@ interface PhraseResult {
   readonly termCount: number;
 }
 
+interface Found {
+  readonly start: number;
+  readonly end: number;
+  readonly length: number;
+  readonly typo: boolean;
+}
+
+/** Every place a unit occurs at or after `from`, in text order. */
+function occurrences(unit: Unit, query: ProseQuery, located: Map<string, WordHit[]>, from: number): Found[] {
+  if (unit.ascii) {
+    return (located.get(unit.text) ?? []).filter((hit) => hit.start >= from && hit.negated === unit.negated);
+  }
+  const found: Found[] = [];
+  for (let at = query.text.indexOf(unit.text, from); at >= 0; at = query.text.indexOf(unit.text, at + 1)) {
+    found.push({ start: at, end: at + unit.text.length, length: unit.text.length, typo: false });
+  }
+  return found;
+}
+
 /** Greedy earliest-position subsequence match: optimal for "all terms, in order". */
-function matchPhraseTerms(
-  terms: readonly Term[],
-  query: ProseQuery,
-  located: Map<string, WordHit[]>,
-): PhraseResult {
+function matchInOrder(units: readonly Unit[], query: ProseQuery, located: Map<string, WordHit[]>) {
   let position = 0;
   let matchedLength = 0;
   let typos = 0;
-  let complete = true;
-  let strongTermsFound = 0;
-  for (const term of terms) {
-    let found: { end: number; length: number; typo: boolean } | undefined;
-    let anywhere: boolean;
-    if (term.ascii) {
-      const hits = located.get(term.text);
-      found = hits?.find((hit) => hit.start >= position);
-      anywhere = hits !== undefined;
-    } else {
-      const index = query.text.indexOf(term.text, position);
-      if (index >= 0) found = { end: index + term.text.length, length: term.text.length, typo: false };
-      anywhere = found !== undefined || query.text.includes(term.text);
-    }
-    if (found) {
-      position = found.end;
+  for (const unit of units) {
+    const found = occurrences(unit, query, located, position)[0];
+    if (!found) return undefined;
+    position = found.end;
+    matchedLength += found.length;
+    if (found.typo) typos++;
+  }
+  return { matchedLength, typos };
+}
+
+/**
+ * Every term within one sentence, in any order, each at its own place: "token for my app is
+ * invalid" is "invalid token". The terms must stand close enough to be one statement.
+ */
+function matchUnordered(units: readonly Unit[], query: ProseQuery, located: Map<string, WordHit[]>) {
+  const all = units.map((unit) => occurrences(unit, query, located, 0));
+  for (const sentence of query.sentences) {
+    const used = new Set<number>();
+    let matchedLength = 0;
+    let typos = 0;
+    let first = Number.POSITIVE_INFINITY;
+    let last = 0;
+    let complete = true;
+    for (const list of all) {
+      const found = list.find(
+        (hit) => hit.start >= sentence.start && hit.end <= sentence.end && !used.has(hit.start),
+      );
+      if (!found) {
+        complete = false;
+        break;
+      }
+      used.add(found.start);
       matchedLength += found.length;
       if (found.typo) typos++;
-    } else complete = false;
-    if (anywhere && !WEAK_TERMS.has(term.text)) strongTermsFound++;
+      first = Math.min(first, found.start);
+      last = Math.max(last, found.end);
+    }
+    if (complete && last - first <= MAX_UNORDERED_SPAN) return { matchedLength, typos };
   }
-  return { complete, matchedLength, typos, strongTermsFound, termCount: terms.length };
+  return undefined;
+}
+
+function matchPhrase(
+  phrase: QuestionPhrase,
+  query: ProseQuery,
+  located: Map<string, WordHit[]>,
+): PhraseResult {
+  const termCount = phrase.units.length;
+  let strongTermsFound = 0;
+  for (const unit of phrase.units) {
+    const anywhere = unit.ascii ? located.has(unit.text) : query.text.includes(unit.text);
+    if (anywhere && !WEAK_TERMS.has(unit.text)) strongTermsFound++;
+  }
+  const ordered = matchInOrder(phrase.units, query, located);
+  if (ordered) return { complete: true, ordered: true, ...ordered, strongTermsFound, termCount };
+  const unordered = phrase.unordered ? matchUnordered(phrase.units, query, located) : undefined;
+  if (unordered) return { complete: true, ordered: false, ...unordered, strongTermsFound, termCount };
+  return { complete: false, ordered: false, matchedLength: 0, typos: 0, strongTermsFound, termCount };
 }
 
 export interface WordsResult {
@@ -151,21 +311,24 @@ export interface WordsResult {
 
 /**
  * Scores every entry by its best keyword phrase. A complete phrase scores 0.6 to 0.95 by how much
- * of the query it explains; a phrase with only some significant terms is a suggestion, below 0.6.
+ * of the query it explains (a little less when its words come in another order); a phrase with
+ * only some significant terms is a suggestion, below 0.6.
  */
 export function matchWords(index: KnowledgeIndex, query: ProseQuery): WordsResult[] {
   if (query.contentLength === 0) return [];
-  const located = locateTerms(index, query);
+  const phrases = phrasesOf(index);
+  const located = locateTerms(phrases, query);
   const best = new Map<string, WordsResult>();
-  for (const record of index.phrases) {
-    const result = matchPhraseTerms(record.phrase.terms, query, located);
+  for (const phrase of phrases.phrases) {
+    const result = matchPhrase(phrase, query, located);
     let score: number;
     if (result.complete) {
       const coverage = Math.min(1, result.matchedLength / query.contentLength);
-      score = 0.6 + 0.35 * coverage - 0.02 * result.typos;
+      score = 0.6 + (result.ordered ? 0.35 : UNORDERED_WEIGHT) * coverage - 0.02 * result.typos;
     } else if (result.strongTermsFound > 0) {
       score = 0.5 * (result.strongTermsFound / result.termCount);
     } else continue;
+    const { record } = phrase;
     const previous = best.get(record.entry.id);
     if (!previous || score > previous.score) {
       best.set(record.entry.id, { record, score, complete: result.complete });

@@ -10,7 +10,9 @@ export interface QueryToken {
   readonly start: number;
 }
 
-const TOKEN = /#?-?[A-Za-z0-9_]+(?:[.:-][A-Za-z0-9_]+)*|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
+// A colon joins names (`rtcEngine:tokenPrivilegeWillExpire:`) but not a name and a number (`onError:101`).
+const TOKEN =
+  /#?-?[A-Za-z0-9_]+(?:[.-][A-Za-z0-9_]+|:[A-Za-z_][A-Za-z0-9_]*)*|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
 
 export function tokenizeQuery(query: string): QueryToken[] {
   const tokens: QueryToken[] = [];
