@@ -106,11 +106,17 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
       pushTo(codeRecords, code.code, { entry, code });
     }
     for (const name of entry.names) {
-      const keys = [name.name, ...nameLookupForms(name.name)].flatMap((form) => identifierKeys(form));
-      for (const key of keys) {
-        const records = nameRecords.get(key);
-        if (!records) nameRecords.set(key, [{ entry, name }]);
-        else if (!records.some((record) => record.entry === entry)) records.push({ entry, name });
+      for (const key of identifierKeys(name.name)) addNameRecord(nameRecords, key, { entry, name });
+    }
+  }
+  // The method or event inside a signature names its entry only where no entry has that name itself.
+  const exactKeys = new Set(nameRecords.keys());
+  for (const entry of knowledge.entries) {
+    for (const name of entry.names) {
+      for (const form of nameLookupForms(name.name)) {
+        for (const key of identifierKeys(form)) {
+          if (!exactKeys.has(key)) addNameRecord(nameRecords, key, { entry, name });
+        }
       }
     }
   }
@@ -191,6 +197,12 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
     nameSuggestions,
     coreKeyTrigrams,
   };
+}
+
+function addNameRecord(map: Map<string, NameRecord[]>, key: string, record: NameRecord): void {
+  const records = map.get(key);
+  if (!records) map.set(key, [record]);
+  else if (!records.some((item) => item.entry === record.entry)) records.push(record);
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -60,7 +60,12 @@ describe("every spelling in the knowledge", () => {
     found(name.replace(/_/g, "-"), id, deep);
   });
   const codes = index.entries.flatMap((entry) =>
-    entry.codes.map((code) => ({ code: code.code, id: entry.id, deep: entry.depth === "deep" })),
+    entry.codes.map((code) => ({
+      code: code.code,
+      id: entry.id,
+      // A token entry's connection reason (8, 9) shares its number with an error code, which comes first.
+      deep: entry.depth === "deep" && code.space === "error",
+    })),
   );
   it.each(codes)("code $code -> $id in every common wrapping", ({ code, id, deep }) => {
     for (const query of [
