@@ -11,8 +11,8 @@ import type {
 } from "../knowledge/schema.js";
 import { letterMask } from "../text/editDistance.js";
 import { coreIdentifierKey, identifierKeys } from "../text/identifier.js";
-import { type Phrase, splitPhrase } from "./phrases.js";
 import { anchorWords, minimalWords, trieSource } from "./nameWords.js";
+import { type Phrase, splitPhrase } from "./phrases.js";
 import { FAULT_TERMS, LINE_WORDS, NAMESPACE_WORDS, PHRASE_SUBJECTS } from "./vocabulary.js";
 
 export interface CodeRecord {
@@ -123,11 +123,17 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
       pushTo(codeRecords, code.code, { entry, code });
     }
     for (const name of entry.names) {
-      const keys = [name.name, ...nameLookupForms(name.name)].flatMap((form) => identifierKeys(form));
-      for (const key of keys) {
-        const records = nameRecords.get(key);
-        if (!records) nameRecords.set(key, [{ entry, name }]);
-        else if (!records.some((record) => record.entry === entry)) records.push({ entry, name });
+      for (const key of identifierKeys(name.name)) addNameRecord(nameRecords, key, { entry, name });
+    }
+  }
+  // The method or event inside a signature names its entry only where no entry has that name itself.
+  const exactKeys = new Set(nameRecords.keys());
+  for (const entry of knowledge.entries) {
+    for (const name of entry.names) {
+      for (const form of nameLookupForms(name.name)) {
+        for (const key of identifierKeys(form)) {
+          if (!exactKeys.has(key)) addNameRecord(nameRecords, key, { entry, name });
+        }
       }
     }
   }
@@ -244,7 +250,11 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
     phrases,
     linePhrases,
     linePhraseGate: anyOf([
-      ...new Set(linePhrases.flatMap((record) => record.phrase.terms.filter((term) => FAULT_TERMS.has(term.text)).map((term) => term.text))),
+      ...new Set(
+        linePhrases.flatMap((record) =>
+          record.phrase.terms.filter((term) => FAULT_TERMS.has(term.text)).map((term) => term.text),
+        ),
+      ),
     ]),
     vocabulary,
     vocabularyByLength,
@@ -260,6 +270,12 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
  */
 export function isReportable(entry: KnowledgeEntry): boolean {
   return entry.depth === "deep" || entry.kind === "error" || entry.kind === "warning";
+}
+
+function addNameRecord(map: Map<string, NameRecord[]>, key: string, record: NameRecord): void {
+  const records = map.get(key);
+  if (!records) map.set(key, [record]);
+  else if (!records.some((item) => item.entry === record.entry)) records.push(record);
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -103,5 +103,7 @@ export const LINE_WORDS: readonly string[] = [
  * they tell names apart from nothing, so a name's anchor word is never one of them.
  */
 export const NAMESPACE_WORDS: ReadonlySet<string> = new Set(
-  "err error errors warn warning code codes type agora rtc engine connection changed reason state ok kit".split(" "),
+  "err error errors warn warning code codes type agora rtc engine connection changed reason state ok kit".split(
+    " ",
+  ),
 );

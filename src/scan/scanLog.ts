@@ -241,7 +241,9 @@ const foldWidth = (char: string) =>
 /** The line as the detectors read it: lower case, full-width punctuation and digits folded. */
 function lowerForMatching(line: string): string {
   const lower = line.toLowerCase();
-  return lower.length === line.length && HAS_FULL_WIDTH.test(lower) ? lower.replace(FULL_WIDTH, foldWidth) : lower;
+  return lower.length === line.length && HAS_FULL_WIDTH.test(lower)
+    ? lower.replace(FULL_WIDTH, foldWidth)
+    : lower;
 }
 
 function analyzeChunkLine(state: ScanState, line: string, lower: string, lineNumber: number): void {
