@@ -28,12 +28,15 @@ interface CoverageRow {
   readonly expected: string;
   readonly resolved: readonly string[];
   readonly seedTable: boolean;
+  /** A token entry is the first answer for its error codes and names; others are one of the answers. */
+  readonly first: boolean;
 }
 
 /**
- * Every code and name the knowledge declares, looked up through the real matcher. A deep entry
- * must be the first answer; a catalogue entry one of the answers (a number or name can mean
- * something else on another platform, and the answer shows each meaning).
+ * Every code and name the knowledge declares, looked up through the real matcher. A token entry
+ * must be the first answer for its error codes and names; any other entry one of the answers
+ * (a number or name can mean something else on another platform or list, and the answer shows
+ * each meaning).
  */
 export function coverageRows(index: KnowledgeIndex): CoverageRow[] {
   const rows: CoverageRow[] = [];
@@ -46,7 +49,8 @@ export function coverageRows(index: KnowledgeIndex): CoverageRow[] {
         platform: code.platforms.join("+"),
         expected: entry.id,
         resolved: resolve(String(code.code)),
-        seedTable: entry.depth === "deep",
+        seedTable: entry.depth === "deep" && code.space === "error",
+        first: entry.depth === "deep" && code.space === "error",
       });
     }
     for (const name of entry.names) {
@@ -57,15 +61,15 @@ export function coverageRows(index: KnowledgeIndex): CoverageRow[] {
         expected: entry.id,
         resolved: resolve(name.name),
         seedTable: name.seedTable,
+        first: entry.depth === "deep",
       });
     }
   }
   return rows;
 }
 
-function resolves(row: CoverageRow, index: KnowledgeIndex): boolean {
-  const deep = index.knowledge.byId.get(row.expected)?.depth === "deep";
-  return deep ? row.resolved[0] === row.expected : row.resolved.includes(row.expected);
+function resolves(row: CoverageRow): boolean {
+  return row.first ? row.resolved[0] === row.expected : row.resolved.includes(row.expected);
 }
 
 export function runKbCheck(args: readonly string[], io: CliIo, index: () => KnowledgeIndex): number {
@@ -77,7 +81,7 @@ export function runKbCheck(args: readonly string[], io: CliIo, index: () => Know
     platform: Math.max(...rows.map((row) => row.platform.length), 8),
   };
   const line = (row: CoverageRow) => {
-    const ok = resolves(row, knowledge);
+    const ok = resolves(row);
     const got = row.resolved.length === 0 ? "(no match)" : row.resolved.slice(0, 4).join(", ");
     return `${ok ? "ok  " : "FAIL"}  ${row.query.padEnd(widths.query)}  ${row.platform.padEnd(widths.platform)}  -> ${ok ? row.expected : got}${ok ? "" : ` (expected ${row.expected})`}`;
   };
@@ -89,13 +93,13 @@ export function runKbCheck(args: readonly string[], io: CliIo, index: () => Know
   ];
   out.push(...rows.filter((row) => row.seedTable).map(line));
   const others = rows.filter((row) => !row.seedTable);
-  const otherFailures = others.filter((row) => !resolves(row, knowledge));
+  const otherFailures = others.filter((row) => !resolves(row));
   out.push(
     "",
     `Other codes, spellings, callbacks and events -> entry: ${others.length - otherFailures.length} of ${others.length} resolve`,
   );
   out.push(...otherFailures.map(line));
-  const failures = rows.filter((row) => !resolves(row, knowledge));
+  const failures = rows.filter((row) => !resolves(row));
   out.push(
     "",
     failures.length === 0

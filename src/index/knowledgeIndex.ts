@@ -11,8 +11,9 @@ import type {
 } from "../knowledge/schema.js";
 import { letterMask } from "../text/editDistance.js";
 import { coreIdentifierKey, identifierKeys } from "../text/identifier.js";
+import { anchorWords, minimalWords, trieSource } from "./nameWords.js";
 import { type Phrase, splitPhrase } from "./phrases.js";
-import { FAULT_TERMS, PHRASE_SUBJECTS } from "./vocabulary.js";
+import { FAULT_TERMS, LINE_WORDS, NAMESPACE_WORDS, PHRASE_SUBJECTS } from "./vocabulary.js";
 
 export interface CodeRecord {
   readonly entry: KnowledgeEntry;
@@ -75,6 +76,15 @@ export interface KnowledgeIndex {
   /** Every entry with a name of this key (full or core), one record an entry, deep entries first. */
   readonly nameRecords: ReadonlyMap<string, readonly NameRecord[]>;
   readonly nameKeys: readonly NameKeyRecord[];
+  /**
+   * The scanner's gates, built from every name a log can report (deep entries, catalogue errors
+   * and warnings): a line holding none of `lineWords` is skipped unread, and only identifiers
+   * holding one of `nameWords` are looked up. Both are global and read lower-cased text.
+   */
+  readonly lineWords: RegExp;
+  readonly nameWords: RegExp;
+  /** Negative native codes of three digits and more, which need no word beside them (`-110`). */
+  readonly negativeCodes: RegExp;
   readonly messages: readonly MessageRecord[];
   /** Matches a lower-cased text holding any message needle: one pass instead of one search per message. */
   readonly messagePattern: RegExp;
@@ -83,6 +93,8 @@ export interface KnowledgeIndex {
   readonly phrases: readonly PhraseRecord[];
   /** The phrases that name an error by themselves when written out in a log or post line (see PHRASE_SUBJECTS). */
   readonly linePhrases: readonly PhraseRecord[];
+  /** Matches a lower-cased line holding a fault word of some line phrase: most lines with "token" hold none. */
+  readonly linePhraseGate: RegExp;
   /** Every ASCII word used in a phrase: the words a typo in a query is corrected towards. */
   readonly vocabulary: ReadonlySet<string>;
   /** The vocabulary by word length: a typo is at most two letters longer or shorter than its word. */
@@ -111,11 +123,17 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
       pushTo(codeRecords, code.code, { entry, code });
     }
     for (const name of entry.names) {
-      const keys = [name.name, ...nameLookupForms(name.name)].flatMap((form) => identifierKeys(form));
-      for (const key of keys) {
-        const records = nameRecords.get(key);
-        if (!records) nameRecords.set(key, [{ entry, name }]);
-        else if (!records.some((record) => record.entry === entry)) records.push({ entry, name });
+      for (const key of identifierKeys(name.name)) addNameRecord(nameRecords, key, { entry, name });
+    }
+  }
+  // The method or event inside a signature names its entry only where no entry has that name itself.
+  const exactKeys = new Set(nameRecords.keys());
+  for (const entry of knowledge.entries) {
+    for (const name of entry.names) {
+      for (const form of nameLookupForms(name.name)) {
+        for (const key of identifierKeys(form)) {
+          if (!exactKeys.has(key)) addNameRecord(nameRecords, key, { entry, name });
+        }
       }
     }
   }
@@ -165,6 +183,34 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
       if (name) byReason.set(code, { entry: record.entry, name });
     }
   }
+  const reportable = knowledge.entries.filter(isReportable);
+  const reportableNames = reportable.flatMap((entry) => entry.names.map((name) => name.name));
+  const lineWordList = [...LINE_WORDS, ...PHRASE_SUBJECTS];
+  const unanchored = reportableNames.filter(
+    (name) => !lineWordList.some((word) => name.toLowerCase().includes(word)),
+  );
+  const lineWords = new RegExp(
+    trieSource(minimalWords([...lineWordList, ...anchorWords(unanchored, NAMESPACE_WORDS)])),
+    "gi",
+  );
+  // Native return values come back negative (`-110`); short ones (`-2`) read like dates and
+  // time zones, so only three digits and more stand alone: the rest need a word ("returned -2").
+  const returnedCodes = new Set<string>();
+  for (const entry of reportable) {
+    for (const code of entry.codes) {
+      if (code.space === "error" && code.platforms.includes("native") && code.code >= 100)
+        returnedCodes.add(String(code.code));
+    }
+  }
+  const negativeCodes = new RegExp(`-(?:${trieSource([...returnedCodes])})(?!\\d)`, "g");
+  const nameWords = new RegExp(trieSource(anchorWords(reportableNames, NAMESPACE_WORDS)), "g");
+  const linePhrases = phrases.filter(
+    (record) =>
+      record.entry.kind === "error" &&
+      record.phrase.terms.length >= 2 &&
+      record.phrase.terms.some((term) => PHRASE_SUBJECTS.has(term.text)) &&
+      record.phrase.terms.some((term) => FAULT_TERMS.has(term.text)),
+  );
   const nameKeys = [...byNameKey].map(([key, record]) => ({ key, record }));
   const coreKeys = new Map<string, NameKeyRecord>();
   for (const entry of knowledge.entries) {
@@ -194,24 +240,42 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
     codeRecords,
     nameRecords,
     nameKeys,
+    lineWords,
+    nameWords,
+    negativeCodes,
     messages,
     messagePattern: anyOf(messages.map((record) => record.needle)),
     otherMeaningsByCode,
     otherMeaningsByNameKey,
     phrases,
-    linePhrases: phrases.filter(
-      (record) =>
-        record.entry.kind === "error" &&
-        record.phrase.terms.length >= 2 &&
-        record.phrase.terms.some((term) => PHRASE_SUBJECTS.has(term.text)) &&
-        record.phrase.terms.some((term) => FAULT_TERMS.has(term.text)),
-    ),
+    linePhrases,
+    linePhraseGate: anyOf([
+      ...new Set(
+        linePhrases.flatMap((record) =>
+          record.phrase.terms.filter((term) => FAULT_TERMS.has(term.text)).map((term) => term.text),
+        ),
+      ),
+    ]),
     vocabulary,
     vocabularyByLength,
     coreKeys: [...coreKeys.values()],
     nameSuggestions,
     coreKeyTrigrams,
   };
+}
+
+/**
+ * Whether a scan reports an entry when a log shows it: errors and warnings do; connection states
+ * and the catalogue's callbacks describe what happened and are no finding by themselves.
+ */
+export function isReportable(entry: KnowledgeEntry): boolean {
+  return entry.depth === "deep" || entry.kind === "error" || entry.kind === "warning";
+}
+
+function addNameRecord(map: Map<string, NameRecord[]>, key: string, record: NameRecord): void {
+  const records = map.get(key);
+  if (!records) map.set(key, [record]);
+  else if (!records.some((item) => item.entry === record.entry)) records.push(record);
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -3,7 +3,6 @@
  * words that put a phrase in another product, and the typo thresholds for names. One list each,
  * read by the matcher (src/match) and the scanner (src/scan) alike.
  */
-import type { NamePlatform } from "../knowledge/schema.js";
 
 /** Words around a number that make it an error code rather than a count or a time. */
 export const CODE_CONTEXT_WORDS: ReadonlySet<string> = new Set([
@@ -34,7 +33,7 @@ export const CODE_CONTEXT_WORDS: ReadonlySet<string> = new Set([
  * where the log says warning.
  */
 export const ERROR_WORD_SOURCE =
-  "error_?code|error|\\berr_?code|\\berrno|\\berr|\\bcode|rawvalue|错误码|错误代码|错误|报错";
+  "error_?code|error|exception|\\berr_?code|\\berrno|\\berr|\\bcode|rawvalue|错误码|错误代码|错误|报错|异常";
 export const WARNING_WORD_SOURCE = "warning_?code|warning|\\bwarn";
 
 /** Verbs people put before a code in prose: `got 110`, `报110`, `returns -2`. */
@@ -77,10 +76,37 @@ export const NAME_TYPO_SIMILARITY = 0.84;
 /** Below a match, a query this similar to a name is offered as "did you mean". */
 export const NAME_SUGGEST_SIMILARITY = 0.6;
 
-/** Whether a name's platform is one of the Web SDKs. */
-export function isWebNamePlatform(platform: NamePlatform): boolean {
-  return platform === "javascript" || platform === "web-3x" || platform === "web-4x";
-}
+/**
+ * Words that put a line in front of the scanner: how logs say error or warning, what token
+ * problems are about, and the connection-state callback. A knowledge name holding none of them
+ * adds a word of its own (see buildKnowledgeIndex), so every name keeps a way in.
+ */
+export const LINE_WORDS: readonly string[] = [
+  "err",
+  "warn",
+  "exception",
+  "code",
+  "rawvalue",
+  "return",
+  "token",
+  "key",
+  "appid",
+  "connectionstate",
+  "connection-state",
+  "错误",
+  "报错",
+  "异常",
+];
+
+/**
+ * Words every SDK wraps its names in (`ERR_`, `AgoraErrorCode`, `ConnectionChangedReasonType`):
+ * they tell names apart from nothing, so a name's anchor word is never one of them.
+ */
+export const NAMESPACE_WORDS: ReadonlySet<string> = new Set(
+  "err error errors warn warning code codes type agora rtc engine connection changed reason state ok kit".split(
+    " ",
+  ),
+);
 
 /**
  * Words after a number that make it a count, a size or a duration rather than a code
@@ -88,7 +114,7 @@ export function isWebNamePlatform(platform: NamePlatform): boolean {
  * Chinese entries are prefixes of the characters after the number (measure words and units).
  */
 export const COUNT_WORDS: ReadonlySet<string> = new Set(
-  "ms msec millisecond milliseconds s sec secs second seconds min mins minute minutes h hr hrs hour hours day days week weeks month months year years times attempts retries user users people persons person participants participant members member viewers audience hosts host streams stream channels rooms devices phones clients calls frames fps kb kbps mb mbps gb bytes px p k x percent pct".split(
+  "ms msec millisecond milliseconds s sec secs second seconds min mins minute minutes h hr hrs hour hours day days week weeks month months year years times attempts retries user users people persons person participants participant members member viewers audience hosts host streams stream channels rooms devices phones clients calls frames fps kb kbps mb mbps gb bytes px p k x percent pct of out more less than".split(
     " ",
   ),
 );

@@ -196,12 +196,6 @@ export function parseCatalogueSource(
     const at = `entries[${index}]`;
     if (entry.id.startsWith("warn-") && entry.kind !== "warning")
       problems.push({ file, field: `${at}.kind`, message: `a warn- entry must have kind: warning` });
-    if (entry.kind === "warning" && !entry.reportedAs.includes("warning"))
-      problems.push({
-        file,
-        field: `${at}.reportedAs`,
-        message: "a warning must list warning in reportedAs",
-      });
     if (new Set(entry.codes).size !== entry.codes.length)
       problems.push({ file, field: `${at}.codes`, message: "a code is listed twice" });
     entry.names.forEach((name, nameIndex) => {
@@ -269,7 +263,10 @@ function crossCheck(parsed: readonly ParsedEntry[], knownIds: ReadonlySet<string
   const problems: KnowledgeProblem[] = [];
   const ids = new Map<string, string>();
   const nameOwners = new Map<string, { id: string; name: string }>();
-  const familyNameOwners = new Map<string, { id: string; name: string; file: string }>();
+  const familyNameOwners = new Map<
+    string,
+    { id: string; name: string; code: number | undefined; deep: boolean }[]
+  >();
   const codeOwners = new Map<string, string>();
   const messageOwners = new Map<string, string>();
   const at = (item: ParsedEntry, field: string) => (item.field ? `${item.field}.${field}` : field);
@@ -287,15 +284,22 @@ function crossCheck(parsed: readonly ParsedEntry[], knownIds: ReadonlySet<string
     const deep = entry.depth === "deep";
 
     entry.names.forEach((name, index) => {
+      // One name may stand for two numbers in two entries (Web 3.x calls both 2003 and 2012
+      // WARN_REPEAT_JOIN); the same name and number twice, or a token entry's name again, is a clash.
       const familyKey = `${familyOfPlatform(name.platform)}:${identifierKey(name.name)}`;
-      const sameName = familyNameOwners.get(familyKey);
-      if (sameName && sameName.id !== entry.id) {
+      const owners = familyNameOwners.get(familyKey) ?? [];
+      const sameName = owners.find(
+        (owner) => owner.id !== entry.id && (owner.code === name.code || owner.deep || deep),
+      );
+      if (sameName) {
         problems.push({
           file,
           field: at(item, `names[${index}].name`),
           message: `"${name.name}" is ambiguous: it reads the same as "${sameName.name}" in entry ${sameName.id}`,
         });
-      } else if (!sameName) familyNameOwners.set(familyKey, { id: entry.id, name: name.name, file });
+      }
+      owners.push({ id: entry.id, name: name.name, code: name.code, deep });
+      familyNameOwners.set(familyKey, owners);
       if (deep) {
         // One report a name, even when both its full and its core key collide.
         const clash = identifierKeys(name.name)

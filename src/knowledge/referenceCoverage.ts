@@ -47,9 +47,15 @@ export function parseReferenceTable(text: string): { rows: ReferenceRow[]; probl
   return { rows, problems };
 }
 
-/** The seed's platform spellings that are the same SDK as a reference platform. */
+/**
+ * The seed's platform spellings that are the same SDK as a reference platform. The seed's
+ * `javascript` column is the Web SDK of either major version; the reference files the 1.x/2.x
+ * native names under `native`.
+ */
 const SAME_PLATFORM: Partial<Record<ReferencePlatform, readonly NamePlatform[]>> = {
-  native: ["java-cpp-csharp"],
+  native: ["java-cpp-csharp", "legacy-native"],
+  "web-3x": ["javascript"],
+  "web-4x": ["javascript"],
   "ios-objc": ["objective-c"],
   "rn-electron-4x": ["react-native-electron-4x"],
   "rn-3x": ["react-native-3x"],
@@ -70,7 +76,10 @@ export function entriesHoldingRow(index: KnowledgeIndex, row: ReferenceRow): Kno
     (entry) =>
       entry.names.some(
         (name) =>
-          name.name === row.name && samePlatform(row.platform, name.platform) && name.code === row.code,
+          name.name === row.name &&
+          samePlatform(row.platform, name.platform) &&
+          // A row without a number is held by the name whatever number the entry gives it.
+          (row.code === undefined || name.code === row.code),
       ) &&
       (row.code === undefined ||
         entry.codes.some((code) => code.code === row.code && code.platforms.includes(family))),

@@ -51,7 +51,7 @@ export function matchQuery(index: KnowledgeIndex, rawQuery: string): MatchOutcom
   };
 
   // A name pasted whole, signature and all ("onError(int err)"), is that name.
-  if (query.length <= MAX_WHOLE_NAME_LENGTH && /[^\w.]/.test(query.trim())) {
+  if (query.length <= MAX_WHOLE_NAME_LENGTH && /[("]|\w:/.test(query)) {
     for (const record of index.nameRecords.get(identifierKey(query)) ?? [])
       add(nameMatch(record, query.trim(), 1, "name"));
   }

@@ -1,7 +1,8 @@
 import type { Answer, AnswerItem } from "../answer/answer.js";
-import { NAME_PLATFORM_LABELS, NAME_PLATFORM_ORDER } from "../knowledge/platformLabels.js";
+import { namesByPlatformLabel } from "../knowledge/platformLabels.js";
 import type { KnowledgeEntry } from "../knowledge/schema.js";
 import type { Lang } from "../text/language.js";
+import { platformsText, reportedAsText, severalMeaningsNote } from "./meanings.js";
 import { PLATFORM_FAMILY_SHORT, UI_STRINGS } from "./strings.js";
 
 export interface TerminalStyle {
@@ -54,9 +55,15 @@ export function renderAnswerText(answer: Answer, style: TerminalStyle): string {
     }
     return `${out.join("\n")}\n`;
   }
+  const several = severalMeaningsNote(answer);
+  if (several) out.push(style.warn(several), "");
   answer.items.forEach((item, position) => {
     if (position > 0) out.push("", style.dim("─".repeat(60)), "");
-    out.push(...renderItem(item, answer.lang, style));
+    out.push(
+      ...(item.entry.depth === "catalogue"
+        ? renderCatalogueItem(item, answer.lang, style)
+        : renderItem(item, answer.lang, style)),
+    );
   });
   return `${out.join("\n")}\n`;
 }
@@ -92,13 +99,33 @@ function renderItem(item: AnswerItem, lang: Lang, style: TerminalStyle): string[
   return out;
 }
 
+/**
+ * A catalogue entry: its names per platform, what it means, how it is reported, the first thing
+ * to check and the documentation. A warning says so on its first line.
+ */
+function renderCatalogueItem(item: AnswerItem, lang: Lang, style: TerminalStyle): string[] {
+  const strings = UI_STRINGS[lang];
+  const { entry, headline } = item;
+  const label = headline.code === undefined ? headline.name : `${headline.code} ${headline.name}`;
+  const tags = [
+    ...(entry.kind === "warning" ? [style.warn(strings.warning)] : []),
+    `${strings.onPlatforms}: ${platformsText(item, lang)}`,
+    entry.category.title[lang],
+  ];
+  const out = [`${style.bold(style.accent(label))}  ${style.dim(tags.join(" · "))}`];
+  out.push("", style.bold(strings.names), ...renderNames(entry, style));
+  out.push("", style.bold(strings.meaning), ...wrapBullet(entry.meaning[lang], "  "));
+  out.push("", style.bold(strings.reportedAs), ...wrapBullet(reportedAsText(item, lang), "  "));
+  out.push("", style.bold(strings.check), ...wrapBullet(entry.check[lang], "  "));
+  out.push("", `${style.bold(strings.docs)}: ${entry.docs[lang]}`);
+  return out;
+}
+
 function renderNames(entry: KnowledgeEntry, style: TerminalStyle): string[] {
   const byPlatform = new Map<string, string[]>();
-  for (const platform of NAME_PLATFORM_ORDER) {
-    const names = entry.names.filter((name) => name.platform === platform);
-    if (names.length === 0) continue;
+  for (const [label, names] of namesByPlatformLabel(entry.names)) {
     byPlatform.set(
-      NAME_PLATFORM_LABELS[platform],
+      label,
       names.map((name) => (name.code === undefined ? name.name : `${name.name} (${name.code})`)),
     );
   }

@@ -164,7 +164,7 @@ export function analyzeLine(line: string, lower: string, context: LineContext): 
     }
   }
 
-  if (PHRASE_SUBJECT.test(lower)) {
+  if (index.linePhraseGate.test(lower) && PHRASE_SUBJECT.test(lower)) {
     for (const hit of findClosePhrases(index, line)) {
       const at = Math.max(0, lower.indexOf(hit.text.split(" ")[0] ?? ""));
       detections.push({

@@ -12,17 +12,13 @@ const MAX_LINES_PER_FINDING = 20;
 /** Short texts with no evidence are read as a question ("my token expired") by the matcher. */
 const PROSE_MAX_CHARS = 2000;
 
-// Every detection needs one of these on its line; lines without any are skipped unread. They run
-// case-insensitively over the original text, so the whole input is never lower-cased. Why this shape:
-// - words and negative codes (`-110`) are two searches: in one alternation, the `-` of every date
-//   and id made the word search twice as slow;
-// - the look-arounds drop most everyday words ("interrupt", "decoder", "keyframe") before a match
-//   object is made for them; isRealAnchor still has the last word;
-// - words sharing a first letter are grouped (e(rr|xpire), a(uthoriz|ppid)): fewer alternatives to
-//   try at every character made the search 15 % faster.
-const WORD_ANCHOR =
-  /e(?:rr(?![abd-mp-z])|xpire)|(?<![a-z])(?:code|key)(?![a-z])|token|a(?:uthoriz|ppid)|rawvalue|错误|报错/gi;
-const NUMBER_ANCHOR = /-1[01]\d/g;
+// Every detection needs a word of the index's line gate (index.lineWords, built from the
+// knowledge's names and the shared vocabulary) or a negative native code (index.negativeCodes) on
+// its line; lines without any are skipped unread. Both run case-insensitively over the original
+// text, so the whole input is never lower-cased, and as two searches: in one alternation, the `-`
+// of every date and id made the word search twice as slow. Texts up to FULL_READ_CHARS (a post,
+// a question, a snippet) are read line by line in full, so prose needs no gate word.
+const FULL_READ_CHARS = 64 * 1024;
 
 const isLetter = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
 
@@ -32,19 +28,21 @@ const isLetter = (code: number) => (code >= 97 && code <= 122) || (code >= 65 &&
  * lines that can hold evidence.
  */
 function isRealAnchor(text: string, at: number, word: string, index: KnowledgeIndex): boolean {
-  const first = word.charCodeAt(0) | 0x20;
   const before = at > 0 ? text.charCodeAt(at - 1) : 32;
   const after = text.charCodeAt(at + word.length);
-  if (first === 0x63 /* code */) {
-    if (isLetter(before) || isLetter(after)) return false;
-    return numberAfter(text, at + word.length, index);
+  switch (word.length === 3 || word.length === 4 ? word.toLowerCase() : "") {
+    case "code":
+      if (isLetter(before) || isLetter(after)) return false;
+      return numberAfter(text, at + word.length, index);
+    case "key":
+      return !isLetter(before) && !isLetter(after);
+    case "err": {
+      const next = after | 0x20;
+      return !isLetter(after) || next === 0x6f || next === 0x63 || next === 0x6e;
+    }
+    default:
+      return true;
   }
-  if (first === 0x6b /* key */) return !isLetter(before) && !isLetter(after);
-  if (first === 0x65 && word.length === 3 /* err */) {
-    const next = after | 0x20;
-    return !isLetter(after) || next === 0x6f || next === 0x63 || next === 0x6e;
-  }
-  return true;
 }
 
 /** Whether separators then a known code follow: `code: 110`, `"code":110`, `code=-110`. */
@@ -80,6 +78,8 @@ interface FindingDraft {
 
 interface ScanState {
   readonly index: KnowledgeIndex;
+  /** A short text: every line is read, not only those the gates let in. */
+  readonly readAll: boolean;
   readonly family: SdkFamily;
   readonly drafts: Map<string, FindingDraft>;
   lastRenewalLine: number;
@@ -129,7 +129,14 @@ function* scanSteps(
   const capped = totalLength > maxBytes ? capInput(joinPieces(pieces), maxBytes) : undefined;
   const segments = capped ? (capped.tail === undefined ? [capped.head] : [capped.head, capped.tail]) : pieces;
   const family = inferSdkFamily(segments[0] ?? "");
-  const state: ScanState = { index, family, drafts: new Map(), lastRenewalLine: 0, lineCount: 0 };
+  const state: ScanState = {
+    index,
+    readAll: totalLength <= FULL_READ_CHARS,
+    family,
+    drafts: new Map(),
+    lastRenewalLine: 0,
+    lineCount: 0,
+  };
 
   let lineNumber = 1;
   for (const [position, part] of segments.entries()) {
@@ -172,8 +179,10 @@ function scanChunk(state: ScanState, chunk: string, firstLine: number): number {
   let counted = 0;
   // The next real anchor of each kind; each search resumes only once the scan has passed its hit,
   // so each regex crosses the chunk once.
-  let wordHit = findAnchor(WORD_ANCHOR, chunk, 0, state.index);
-  let numberHit = findAnchor(NUMBER_ANCHOR, chunk, 0, state.index);
+  if (state.readAll) return scanEveryLine(state, chunk, firstLine);
+  const { lineWords, negativeCodes } = state.index;
+  let wordHit = findAnchor(lineWords, chunk, 0, state.index);
+  let numberHit = findAnchor(negativeCodes, chunk, 0, state.index);
   while (wordHit >= 0 || numberHit >= 0) {
     const at = numberHit < 0 || (wordHit >= 0 && wordHit < numberHit) ? wordHit : numberHit;
     const lineStart = chunk.lastIndexOf("\n", at) + 1;
@@ -188,14 +197,29 @@ function scanChunk(state: ScanState, chunk: string, firstLine: number): number {
       counted = newline + 1;
     }
     const line = chunk.slice(lineStart, lineEnd);
-    analyzeChunkLine(state, line, line.toLowerCase(), lineNumber);
+    analyzeChunkLine(state, line, lowerForMatching(line), lineNumber);
     const next = lineEnd + 1;
-    if (wordHit >= 0 && wordHit < next) wordHit = findAnchor(WORD_ANCHOR, chunk, next, state.index);
-    if (numberHit >= 0 && numberHit < next) numberHit = findAnchor(NUMBER_ANCHOR, chunk, next, state.index);
+    if (wordHit >= 0 && wordHit < next) wordHit = findAnchor(lineWords, chunk, next, state.index);
+    if (numberHit >= 0 && numberHit < next) numberHit = findAnchor(negativeCodes, chunk, next, state.index);
   }
   for (let newline = chunk.indexOf("\n", counted); newline >= 0; newline = chunk.indexOf("\n", newline + 1))
     lineNumber++;
   return lineNumber;
+}
+
+/** Reads every line of a short text: a post or a question says "got 110" with no gate word. */
+function scanEveryLine(state: ScanState, chunk: string, firstLine: number): number {
+  let lineNumber = firstLine;
+  let start = 0;
+  while (start < chunk.length) {
+    let end = chunk.indexOf("\n", start);
+    if (end < 0) end = chunk.length;
+    const line = chunk.slice(start, end);
+    if (line.trim() !== "") analyzeChunkLine(state, line, lowerForMatching(line), lineNumber);
+    lineNumber++;
+    start = end + 1;
+  }
+  return chunk.endsWith("\n") || chunk.length === 0 ? lineNumber : lineNumber - 1;
 }
 
 /** Where the next anchor of a pattern that passes {@link isRealAnchor} starts, from `from` on; -1 for none. */
@@ -205,6 +229,21 @@ function findAnchor(pattern: RegExp, chunk: string, from: number, index: Knowled
     if (isRealAnchor(chunk, anchor.index, anchor[0], index)) return anchor.index;
   }
   return -1;
+}
+
+// Full-width ASCII (`：`, `（`, `１１０`) and the ideographic space, folded one character for one,
+// so offsets into the line stay valid.
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/g;
+const HAS_FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
+const foldWidth = (char: string) =>
+  char === "\u3000" ? " " : String.fromCharCode((char.charCodeAt(0) - 0xfee0) | 0);
+
+/** The line as the detectors read it: lower case, full-width punctuation and digits folded. */
+function lowerForMatching(line: string): string {
+  const lower = line.toLowerCase();
+  return lower.length === line.length && HAS_FULL_WIDTH.test(lower)
+    ? lower.replace(FULL_WIDTH, foldWidth)
+    : lower;
 }
 
 function analyzeChunkLine(state: ScanState, line: string, lower: string, lineNumber: number): void {

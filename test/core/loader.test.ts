@@ -116,6 +116,8 @@ describe("loading the knowledge base", () => {
     expect(problemsOf(knowledgeWith({ "copy.yaml": copy }))).toEqual([
       'invalid-token.yaml: names[2].name: "ERR_NO_AUTHORIZED" is ambiguous: it reads the same as "err-no-authorized" in entry copy',
       'invalid-token.yaml: names[3].name: "NO_AUTHORIZED" is ambiguous: it reads the same as "err-no-authorized" in entry copy',
+      'invalid-token.yaml: names[12].name: "NO_AUTHORIZED" is ambiguous: it reads the same as "err-no-authorized" in entry copy',
+      'invalid-token.yaml: names[13].name: "NO_AUTHORIZED" is ambiguous: it reads the same as "err-no-authorized" in entry copy',
     ]);
   });
 

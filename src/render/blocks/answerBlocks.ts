@@ -1,7 +1,8 @@
 import type { Answer, AnswerItem } from "../../answer/answer.js";
-import { NAME_PLATFORM_LABELS, NAME_PLATFORM_ORDER } from "../../knowledge/platformLabels.js";
+import { namesByPlatformLabel } from "../../knowledge/platformLabels.js";
 import type { KnowledgeEntry } from "../../knowledge/schema.js";
 import type { Lang } from "../../text/language.js";
+import { platformsText, reportedAsText, severalMeaningsNote } from "../meanings.js";
 import { PLATFORM_FAMILY_SHORT, UI_STRINGS } from "../strings.js";
 import { fitMessage } from "./limits.js";
 import { escapeMrkdwn } from "./mrkdwn.js";
@@ -48,9 +49,14 @@ export function renderAnswerBlocks(answer: Answer, options: AnswerBlockOptions =
       strings.overflow,
     );
   }
+  const several = severalMeaningsNote(answer);
+  if (several)
+    blocks.push({ type: "context", elements: [mrkdwn(`:information_source: ${escapeMrkdwn(several)}`)] });
   answer.items.forEach((item, position) => {
     if (position > 0) blocks.push({ type: "divider" });
-    blocks.push(...itemBlocks(item, lang));
+    blocks.push(
+      ...(item.entry.depth === "catalogue" ? catalogueItemBlocks(item, lang) : itemBlocks(item, lang)),
+    );
   });
   if (options.sharedBy)
     blocks.push({ type: "context", elements: [mrkdwn(strings.sharedBy(options.sharedBy))] });
@@ -74,7 +80,31 @@ export function renderAnswerBlocks(answer: Answer, options: AnswerBlockOptions =
 
 function headlineText(item: AnswerItem, lang: Lang): string {
   const { code, name } = item.headline;
-  return `${code === undefined ? "" : `${code} `}${name}: ${item.entry.title[lang]}`;
+  const label = `${code === undefined ? "" : `${code} `}${name}`;
+  return item.entry.depth === "catalogue" ? label : `${label}: ${item.entry.title[lang]}`;
+}
+
+/** A catalogue entry as four blocks: its label, where and how it is reported, names, meaning and first check. */
+function catalogueItemBlocks(item: AnswerItem, lang: Lang): Block[] {
+  const ui = UI_STRINGS[lang];
+  const { entry } = item;
+  const tags = [
+    ...(entry.kind === "warning" ? [`:warning: *${ui.warning}*`] : []),
+    `${ui.onPlatforms}: ${platformsText(item, lang)}`,
+    escapeMrkdwn(entry.category.title[lang]),
+  ];
+  return [
+    { type: "header", text: plain(headlineText(item, lang)) },
+    { type: "context", elements: [mrkdwn(tags.join(" · "))] },
+    { type: "section", text: mrkdwn(`*${ui.names}*\n${namesByPlatform(entry)}`) },
+    {
+      type: "section",
+      text: mrkdwn(
+        `*${ui.meaning}*\n${escapeMrkdwn(entry.meaning[lang])}\n\n*${ui.reportedAs}*\n${escapeMrkdwn(reportedAsText(item, lang))}\n\n*${ui.check}*\n${escapeMrkdwn(entry.check[lang])}`,
+      ),
+    },
+    { type: "context", elements: [mrkdwn(`<${entry.docs[lang]}|${ui.docs}>`)] },
+  ];
 }
 
 function itemBlocks(item: AnswerItem, lang: Lang): Block[] {
@@ -124,11 +154,9 @@ export function numberedSteps(entry: KnowledgeEntry, lang: Lang): string {
 
 function namesByPlatform(entry: KnowledgeEntry): string {
   const lines: string[] = [];
-  for (const platform of NAME_PLATFORM_ORDER) {
-    const names = entry.names.filter((name) => name.platform === platform);
-    if (names.length === 0) continue;
+  for (const [label, names] of namesByPlatformLabel(entry.names)) {
     lines.push(
-      `${NAME_PLATFORM_LABELS[platform]}: ${names.map((name) => `\`${name.name}\`${name.code === undefined ? "" : ` (${name.code})`}`).join(", ")}`,
+      `${label}: ${names.map((name) => `\`${name.name.replace(/`/g, "'")}\`${name.code === undefined ? "" : ` (${name.code})`}`).join(", ")}`,
     );
   }
   return lines.join("\n");

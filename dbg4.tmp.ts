@@ -1,0 +1,11 @@
+import { loadKnowledgeIndex } from "./src/index/loadIndex.js";
+import { anchorWords, identifierWords, minimalWords } from "./src/index/nameWords.js";
+const index = loadKnowledgeIndex();
+const GENERIC = new Set("err error errors warn warning code codes type agora rtc engine connection changed reason state ok kit".split(" "));
+const findable = index.entries.filter((e) => e.depth === "deep" || e.kind === "error" || e.kind === "warning");
+const names = findable.flatMap((e) => e.names.map((n) => n.name));
+const all = anchorWords(names, GENERIC);
+console.log(all.length, all.join(" "));
+const gateBase = ["err", "warn", "exception", "code", "token", "key", "appid", "错误", "报错"];
+const extra = anchorWords(names.filter((n) => !identifierWords(n).some((w) => gateBase.some((g) => w.includes(g)))), GENERIC);
+console.log(extra.length, extra.join(" "), names.filter((n) => !identifierWords(n).some((w) => gateBase.some((g) => w.includes(g)))).join(" "));
