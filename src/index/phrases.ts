@@ -58,7 +58,7 @@ const SAME_MEANING: readonly [RegExp, string][] = [
     ),
     "mismatch",
   ],
-  [/不一样|不一致|不相同|不同|不匹配|对不上|不符|不是同一个/g, " mismatch "],
+  [/不一样|不一致|不相同|不同|不匹配|对不上|不符|不是同一个?|不是一个/g, " mismatch "],
   [/\b(?:ran|run|runs|running)\s+out\b/g, "expired"],
   [/\buser[\s_-]?(?:ids?|accounts?)\b|\buids\b/g, "uid"],
   [/用户\s*(?:id|账号|帐号)?/g, " uid "],

@@ -29,6 +29,18 @@ export const MAX_PROSE_LENGTH = 400;
 
 /** A verb people put before a code (`got 110`, `报110`), as a whole token. */
 const CODE_VERB = new RegExp(`^(?:${CODE_VERB_SOURCE})$`);
+/** More verbs a question puts before a code (`joinChannel returned 110`, `it shows 109`). */
+const QUESTION_CODE_VERBS: ReadonlySet<string> = new Set(
+  "return returns returned returning show shows showed showing report reports reported reporting give gives gave giving fire fires fired trigger triggers triggered hit hits hitting see seeing saw 收到 提示 显示 遇到 碰到".split(
+    " ",
+  ),
+);
+const FAILURE_WORD = /^(?:fail(?:s|ed|ing)?|rejected|refused|errors?|errored|crash(?:es|ed)?|失败)$/;
+const MIN_SPELT_WORDS = 3;
+const MAX_SPELT_WORDS = 5;
+/** Shorter runs of words ("set the role") spell names by accident. */
+const MIN_SPELT_KEY = 12;
+const SPELT_NAME_SCORE = 0.9;
 
 /** The longest name in the reference is a callback signature of about a hundred characters. */
 const MAX_WHOLE_NAME_LENGTH = 160;
@@ -122,6 +134,8 @@ export function matchQuery(index: KnowledgeIndex, rawQuery: string): MatchOutcom
     }
   }
 
+  for (const spelt of findSpeltOutNames(index, tokens, explained)) add(spelt);
+
   matches.sort((a, b) => b.score - a.score);
   return {
     query,
@@ -175,8 +189,43 @@ function isCodeInQuestion(
   if (previous !== undefined && IDENTITY_WORDS.has(previous)) return false;
   if (next !== undefined && isCount(next)) return false;
   if (next !== undefined && CODE_CONTEXT_WORDS.has(next)) return true;
-  if (previous !== undefined) return CODE_VERB.test(previous);
+  if (previous !== undefined) {
+    // "fails with 110", "rejected with 110": the failure names the code.
+    const before = tokens[position - 2]?.text.toLowerCase();
+    if (previous === "with" && before !== undefined) return FAILURE_WORD.test(before);
+    return CODE_VERB.test(previous) || QUESTION_CODE_VERBS.has(previous);
+  }
   return next !== undefined && index.codeRecords.has(number.value);
+}
+
+/**
+ * Names written as words with spaces ("join channel rejected", "no server resources"): three to
+ * five plain words in a row that together spell a name are that name, a little below an exact hit.
+ */
+function findSpeltOutNames(
+  index: KnowledgeIndex,
+  tokens: readonly QueryToken[],
+  explained: readonly QueryToken[],
+): Match[] {
+  const found: Match[] = [];
+  const done = new Set(explained);
+  for (let first = 0; first + MIN_SPELT_WORDS <= tokens.length; first++) {
+    let key = "";
+    for (let last = first; last < tokens.length && last < first + MAX_SPELT_WORDS; last++) {
+      const token = tokens[last];
+      if (!token || done.has(token) || !/^[A-Za-z]+$/.test(token.text)) break;
+      key += token.text.toLowerCase();
+      if (last - first + 1 < MIN_SPELT_WORDS || key.length < MIN_SPELT_KEY) continue;
+      const records = index.nameRecords.get(key);
+      if (!records) continue;
+      const words = tokens
+        .slice(first, last + 1)
+        .map((item) => item.text)
+        .join(" ");
+      for (const record of records) found.push(nameMatch(record, words, SPELT_NAME_SCORE, "name"));
+    }
+  }
+  return found;
 }
 
 function isCount(word: string): boolean {
@@ -286,7 +335,12 @@ function lookUpOtherMeaning(index: KnowledgeIndex, keys: readonly string[]): Oth
   return undefined;
 }
 
-function nameMatch(record: NameRecord, matched: string, score: number, via: "name" | "typo"): Match {
+function nameMatch(
+  record: NameRecord,
+  matched: string,
+  score: number,
+  via: "name" | "typo" | "words",
+): Match {
   const code = record.name.code;
   const codeRecord = code === undefined ? undefined : record.entry.codes.find((item) => item.code === code);
   return {
