@@ -101,6 +101,8 @@ export interface KnowledgeIndex {
   readonly vocabularyByLength: ReadonlyMap<number, readonly VocabularyTerm[]>;
   /** One record per distinct core key (`invalidtoken`, `dynamickeyexpired`, …): what typos are measured against. */
   readonly coreKeys: readonly NameKeyRecord[];
+  /** The core keys of the catalogue's errors and warnings by length: what a slip in one of their names is measured against. */
+  readonly catalogueKeysByLength: ReadonlyMap<number, readonly NameKeyRecord[]>;
   /** Fuzzy search over the core keys, for "did you mean" on partial or garbled names. */
   readonly nameSuggestions: Fuse<NameKeyRecord>;
   /** Every three-letter run of a core key: a query sharing none of them cannot be a garbled name. */
@@ -186,9 +188,13 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
   const reportable = knowledge.entries.filter(isReportable);
   const reportableNames = reportable.flatMap((entry) => entry.names.map((name) => name.name));
   const lineWordList = [...LINE_WORDS, ...PHRASE_SUBJECTS];
-  const unanchored = reportableNames.filter(
-    (name) => !lineWordList.some((word) => name.toLowerCase().includes(word)),
-  );
+  // A catalogue name reaches a log in its SDK's error format (`AgoraRTCError INVALID_PARAMS:`,
+  // `onError: 17 ERR_JOIN_CHANNEL_REJECTED`), which holds a line word already; a token name is
+  // printed bare too (`Get server node failed [NO_AUTHORIZED]`), so one without adds its own.
+  const unanchored = reportable
+    .filter((entry) => entry.depth === "deep")
+    .flatMap((entry) => entry.names.map((name) => name.name))
+    .filter((name) => !lineWordList.some((word) => name.toLowerCase().includes(word)));
   const lineWords = new RegExp(
     trieSource(minimalWords([...lineWordList, ...anchorWords(unanchored, NAMESPACE_WORDS)])),
     "gi",
@@ -223,6 +229,17 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
   const coreKeyTrigrams = new Set<string>();
   for (const key of coreKeys.keys()) {
     for (let start = 0; start + 3 <= key.length; start++) coreKeyTrigrams.add(key.slice(start, start + 3));
+  }
+  const catalogueKeysByLength = new Map<number, NameKeyRecord[]>();
+  const catalogueKeys = new Set<string>();
+  for (const entry of reportable) {
+    if (entry.depth !== "catalogue") continue;
+    for (const name of entry.names) {
+      const key = coreIdentifierKey(name.name);
+      if (catalogueKeys.has(key)) continue;
+      catalogueKeys.add(key);
+      pushTo(catalogueKeysByLength, key.length, { key, record: { entry, name } });
+    }
   }
   const nameSuggestions = new Fuse([...coreKeys.values()], {
     keys: ["key"],
@@ -259,6 +276,7 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
     vocabulary,
     vocabularyByLength,
     coreKeys: [...coreKeys.values()],
+    catalogueKeysByLength,
     nameSuggestions,
     coreKeyTrigrams,
   };

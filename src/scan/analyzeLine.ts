@@ -5,11 +5,13 @@ import {
   ERROR_WORD_SOURCE,
   NAME_TYPO_SIMILARITY,
   OTHER_PRODUCT_WORDS,
+  WARNING_WORD_SOURCE,
 } from "../index/vocabulary.js";
 import type { KnowledgeEntry } from "../knowledge/schema.js";
 import { editDistance } from "../text/editDistance.js";
 import { coreIdentifierKey, identifierKeys } from "../text/identifier.js";
 import { findClosePhrases } from "./closePhrases.js";
+import { lookUpCatalogueCode, lookUpCatalogueName, lookUpCatalogueTypo } from "./otherErrors.js";
 import { isNativeFamily, isWebFamily, lineFamily } from "./sdkFamily.js";
 import type { Confidence, SdkFamily } from "./types.js";
 
@@ -55,14 +57,21 @@ const NEGATIVE_RETURN =
 const CONNECTION_STATE = /connection_?state_?changed|connection-state-change|connectionstatechanged/;
 const REASON_NUMBER = /reason[\s:=("'\w.]{0,30}?(\d{1,2})(?!\d)/g;
 
+// A number after a warning word (`onWarning: 104`): only a warning code, and only there.
+const WARNING_CODE = new RegExp(
+  `(?:${WARNING_WORD_SOURCE})[\\s:=([#"'{,]{0,6}(-?\\d{1,6})(?!\\d|[.:]\\d|[a-z_])`,
+  "g",
+);
+
 const CODE_PATTERNS = [
   CODE_IN_CONTEXT,
+  WARNING_CODE,
   NEGATIVE_RETURN,
   CODE_BEFORE_WORD,
   CODE_AFTER_VERB,
   CODE_WITH_MEANING,
 ] as const;
-const ERROR_WORDED = /err|rawvalue|错误|报错/;
+const ERROR_WORDED = /err|exception|rawvalue|错误|报错|异常/;
 
 // Names too plain to prove anything in a log: apps name their own methods `requestToken`.
 const GENERIC_NAME_KEYS = new Set(["requesttoken"]);
@@ -99,10 +108,28 @@ export function analyzeLine(line: string, lower: string, context: LineContext): 
     }
   }
 
-  for (const match of nameCandidates(line, lower)) {
+  for (const match of nameCandidates(line, lower, index.nameWords)) {
     const text = match[0];
     const record = lookUpName(index, text) ?? lookUpTypo(index, text);
-    if (!record || GENERIC_NAME_KEYS.has(identifierKeys(record.record.name.name)[0] ?? "")) continue;
+    if (!record) {
+      const before = lower.slice(Math.max(0, match.index - 24), match.index);
+      const other =
+        lookUpCatalogueName(index, text, before, lower, familyOf()) ??
+        lookUpCatalogueTypo(index, text, before, lower);
+      if (other) {
+        detections.push({
+          entry: other.entry,
+          ...(other.name.code === undefined ? {} : { code: other.name.code }),
+          name: text,
+          matchedText: text,
+          at: match.index,
+          confidence: "high",
+          platform: familyOf(),
+        });
+      }
+      continue;
+    }
+    if (GENERIC_NAME_KEYS.has(identifierKeys(record.record.name.name)[0] ?? "")) continue;
     const exact = record.exact;
     const code = record.record.name.code;
     if (code !== undefined && index.byCode.has(code) && !codeAppliesOn(index, code, familyOf(), true))
@@ -125,17 +152,34 @@ export function analyzeLine(line: string, lower: string, context: LineContext): 
       const raw = match[1] ?? "";
       const negative = raw.startsWith("-");
       const code = Number(negative ? raw.slice(1) : raw);
-      const record = index.byCode.get(code);
-      if (!record) continue;
       if (pattern === CODE_AFTER_VERB && !followedByFunctionWord(lower, match.index + match[0].length))
         continue;
-      if (pattern === CODE_WITH_MEANING && !nameSays(record.entry, match[2] ?? "")) continue;
-      if (negative && !record.code.platforms.includes("native")) continue;
-      if (!codeAppliesOn(index, code, negative ? "native" : familyOf(), false)) continue;
-      // A Web-only number (2, 118, 119, 120) needs an error word, not just "code": `{"code": 2}` is often something else.
-      const errorWorded = pattern !== CODE_IN_CONTEXT || ERROR_WORDED.test(match[0]);
-      if (!errorWorded && !record.code.platforms.includes("native")) continue;
       if (OTHER_PRODUCT_WORDS.test(lower.slice(Math.max(0, match.index - 24), match.index))) continue;
+      const warning = pattern === WARNING_CODE;
+      // A number needs an error word, not just "code", to be anything but a token code: `{"code": 200}` is HTTP.
+      const errorWorded = pattern !== CODE_IN_CONTEXT || ERROR_WORDED.test(match[0]);
+      const record = warning ? undefined : index.byCode.get(code);
+      const platform = negative ? "native" : familyOf();
+      const tokenError =
+        record !== undefined &&
+        (!negative || record.code.platforms.includes("native")) &&
+        codeAppliesOn(index, code, platform, false) &&
+        (errorWorded || record.code.platforms.includes("native")) &&
+        (pattern !== CODE_WITH_MEANING || nameSays(record.entry, match[2] ?? ""));
+      if (!record || !tokenError) {
+        if (!errorWorded || pattern === CODE_AFTER_VERB) continue;
+        const other = lookUpCatalogueCode(index, code, warning ? "warning" : "error", platform);
+        if (!other || (pattern === CODE_WITH_MEANING && !nameSays(other.entry, match[2] ?? ""))) continue;
+        detections.push({
+          entry: other.entry,
+          code,
+          matchedText: line.slice(match.index, match.index + match[0].length),
+          at: match.index,
+          confidence: "high",
+          platform,
+        });
+        continue;
+      }
       detections.push({
         entry: record.entry,
         code,
@@ -179,9 +223,6 @@ export function analyzeLine(line: string, lower: string, context: LineContext): 
   return detections;
 }
 
-// Every knowledge name contains one of these once lower-cased and stripped of separators; only
-// identifiers holding one are looked up, which keeps the key computation off a log's ordinary words.
-const NAME_WORD = /token|key|app|authori|expire|expird|tokn|dynamic|dyanmic|static|vendor|timestamp/g;
 const MIN_NAME_LENGTH = 6;
 const NON_ASCII = /[^\p{ASCII}]/u;
 
@@ -200,7 +241,8 @@ const isIdentifierChar = (code: number) =>
  * run of identifier characters starts after a character no identifier holds, so a match there
  * lines up with the whole-line matches.
  */
-export function nameCandidates(line: string, lower: string): readonly RegExpExecArray[] {
+export function nameCandidates(line: string, lower: string, nameWords: RegExp): readonly RegExpExecArray[] {
+  const NAME_WORD = nameWords;
   // Nearly every line read has none: no array is made for those.
   let found: RegExpExecArray[] | undefined;
   // Lower-casing maps ASCII letter for letter; anything else may change lengths or make letters, so

@@ -156,11 +156,11 @@ function* scanSteps(
   state.lineCount = lineNumber;
 
   const last = segments[segments.length - 1] ?? "";
-  const findings = finish(state, pieces.length === 1 ? (pieces[0] as string) : "");
+  const { findings, otherErrors } = finish(state, pieces.length === 1 ? (pieces[0] as string) : "");
   return {
     platform: family,
     findings,
-    otherErrors: [],
+    otherErrors,
     lineCount: totalLength === 0 ? 0 : Math.max(1, lineNumber - (last.endsWith("\n") ? 1 : 0)),
     bytesScanned: segments.reduce((sum, segment) => sum + segment.length, 0),
     ...(capped?.truncation ? { truncated: capped.truncation } : {}),
@@ -278,14 +278,16 @@ function analyzeChunkLine(state: ScanState, line: string, lower: string, lineNum
   }
 }
 
-function finish(state: ScanState, text: string): Finding[] {
+/** The token findings (errors before callbacks, then by first line) and the other Agora errors (by first line). */
+function finish(state: ScanState, text: string): { findings: Finding[]; otherErrors: Finding[] } {
   const findings: Finding[] = [];
+  const otherErrors: Finding[] = [];
   for (const draft of state.drafts.values()) {
     const { entry } = draft.detection;
     const handled =
       entry.id === "token-privilege-will-expire" && state.lastRenewalLine > (draft.lines[0] ?? 0);
     if (handled) continue;
-    findings.push({
+    (entry.depth === "deep" ? findings : otherErrors).push({
       entry,
       ...(draft.code === undefined ? {} : { code: draft.code }),
       ...(draft.name === undefined ? {} : { name: draft.name }),
@@ -304,15 +306,20 @@ function finish(state: ScanState, text: string): Finding[] {
     const none = findings.length === 0;
     findings.push(
       ...proseFindings(state, text).filter(
-        (finding) => !found.has(finding.entry.id) && (none || finding.entry.kind === "callback"),
+        (finding) =>
+          finding.entry.depth === "deep" &&
+          !found.has(finding.entry.id) &&
+          (none || finding.entry.kind === "callback"),
       ),
     );
   }
-  return findings.sort(
+  findings.sort(
     (a, b) =>
       Number(a.entry.kind === "callback") - Number(b.entry.kind === "callback") ||
       (a.lines[0] ?? 0) - (b.lines[0] ?? 0),
   );
+  otherErrors.sort((a, b) => (a.lines[0] ?? 0) - (b.lines[0] ?? 0));
+  return { findings, otherErrors };
 }
 
 /** A few sentences, not log lines: log lines start with a timestamp, a level or a bracket. */

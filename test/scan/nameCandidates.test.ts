@@ -7,18 +7,28 @@ import { seededBelow } from "../random.js";
 const index = loadKnowledgeIndex();
 const ids = (text: string) => scanLog(index, text).findings.map((finding) => finding.entry.id);
 
-const NAME_WORDS = [
-  "token",
-  "key",
-  "app",
-  "authori",
-  "expire",
-  "expird",
-  "tokn",
-  "dynamic",
-  "dyanmic",
-  "static",
-];
+// The index's name words, as plain strings: the reference reading below does not use the regex.
+const NAME_WORDS = index.nameWords.source.includes("(?")
+  ? wordsOf(index.nameWords)
+  : index.nameWords.source.split("|");
+
+/** Every literal a trie-shaped alternation matches, by trying the words of the knowledge's names. */
+function wordsOf(pattern: RegExp): string[] {
+  const whole = new RegExp(`^(?:${pattern.source})$`);
+  const words = new Set<string>();
+  for (const entry of index.entries) {
+    for (const name of entry.names) {
+      for (const word of name.name.toLowerCase().split(/[^a-z0-9]+|(?=[A-Z])/))
+        if (whole.test(word)) words.add(word);
+      for (const word of name.name
+        .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+        .toLowerCase()
+        .split(/[^a-z0-9]+/))
+        if (whole.test(word)) words.add(word);
+    }
+  }
+  return [...words];
+}
 
 /** The obvious reading: every identifier of the line, kept when it is long enough and holds a name word. */
 function referenceCandidates(line: string): [number, string][] {
@@ -32,7 +42,7 @@ function referenceCandidates(line: string): [number, string][] {
 }
 
 const candidates = (line: string): [number, string][] =>
-  [...nameCandidates(line, line.toLowerCase())].map((match) => [match.index, match[0]]);
+  [...nameCandidates(line, line.toLowerCase(), index.nameWords)].map((match) => [match.index, match[0]]);
 
 // Pieces that make identifiers meet, split and overlap in every way the fast path has to get right.
 const PIECES = [
@@ -54,6 +64,9 @@ const PIECES = [
   "(",
   "'",
   "tokentoken",
+  "INVALID",
+  "privilege",
+  "rejected",
   "报错",
   "é",
 ];

@@ -1,0 +1,116 @@
+/**
+ * The catalogue's errors and warnings in a log line: every Agora error that is not one of the
+ * token errors. The same precision rules as for token errors, read from the knowledge: a name
+ * written the way an SDK writes it, or a number in an error (or warning) context, on the platform
+ * the log comes from. `0` / `ERR_OK` is success, never a finding.
+ */
+import {
+  type CodeRecord,
+  isReportable,
+  type KnowledgeIndex,
+  type NameRecord,
+} from "../index/knowledgeIndex.js";
+import { NAME_TYPO_SIMILARITY } from "../index/vocabulary.js";
+import { familyOfPlatform } from "../knowledge/platformLabels.js";
+import type { CodeSpace, PlatformFamily } from "../knowledge/schema.js";
+import { editDistance } from "../text/editDistance.js";
+import { coreIdentifierKey, identifierKeys } from "../text/identifier.js";
+import { isNativeFamily, isWebFamily } from "./sdkFamily.js";
+import type { SdkFamily } from "./types.js";
+
+export function platformFamilyOf(family: SdkFamily): PlatformFamily | undefined {
+  if (isWebFamily(family)) return "web";
+  return isNativeFamily(family) ? "native" : undefined;
+}
+
+const isCatalogue = (record: { entry: CodeRecord["entry"] }) =>
+  record.entry.depth === "catalogue" && isReportable(record.entry);
+
+// Written as code writes a name: capitals with underscores, camelCase, or a dotted enum member.
+// `invalid_appid` (a REST answer) and `failed` (a word) are not SDK names.
+const WRITTEN_AS_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|[a-z][A-Z]|^[A-Z][a-z]+[A-Z]|\.[A-Za-z]/;
+// A name of one word (`FAILED`, `TIMEOUT`) is only a finding in an SDK's error format beside it.
+const ERROR_FORMAT_BEFORE = /(?:error|exception|err|code|warning|warn)[\s:=("'[]{0,4}$/;
+const WARNING_WORD = /warn/;
+
+/**
+ * The catalogue entry an identifier of a line names, if it is written as an SDK writes it. A name
+ * several entries share (one per platform) is read on the line's platform.
+ */
+export function lookUpCatalogueName(
+  index: KnowledgeIndex,
+  text: string,
+  before: string,
+  lower: string,
+  family: SdkFamily,
+): NameRecord | undefined {
+  if (!WRITTEN_AS_NAME.test(text)) return undefined;
+  const keys = identifierKeys(text);
+  let records = (index.nameRecords.get(keys[0] ?? "") ?? []).filter(isCatalogue);
+  if (records.length === 0 && keys.length > 1) {
+    records = (index.nameRecords.get(keys[1] ?? "") ?? []).filter(isCatalogue);
+  }
+  if (records.length === 0) return undefined;
+  if (!text.includes("_") && !/[a-z][A-Z]/.test(text) && !ERROR_FORMAT_BEFORE.test(before)) return undefined;
+  if (/^[A-Z0-9]+$/.test(text.replace(/^.*\./, "")) && !ERROR_FORMAT_BEFORE.test(before)) return undefined;
+  const platform = platformFamilyOf(family);
+  const record = records.find((item) => familyOfPlatform(item.name.platform) === platform) ?? records[0];
+  if (!record || record.name.code === 0 || record.entry.codes.some((code) => code.code === 0))
+    return undefined;
+  if (record.entry.kind === "warning" && !WARNING_WORD.test(lower)) return undefined;
+  return record;
+}
+
+/**
+ * The catalogue entry of a number in a context: its list (an error word means the error list, a
+ * warning word the warning list) and the log's platform; none for 0, and none when the platform
+ * is unknown and the number means different things on the two.
+ */
+export function lookUpCatalogueCode(
+  index: KnowledgeIndex,
+  code: number,
+  space: CodeSpace,
+  family: SdkFamily,
+): CodeRecord | undefined {
+  if (code === 0) return undefined;
+  const records = (index.codeRecords.get(code) ?? []).filter(
+    (record) => isCatalogue(record) && record.code.space === space,
+  );
+  const platform = platformFamilyOf(family);
+  if (platform) return records.find((record) => record.code.platforms.includes(platform));
+  const entries = new Set(records.map((record) => record.entry.id));
+  return entries.size === 1 ? records[0] : records.find((record) => record.code.platforms.includes("native"));
+}
+
+const MIN_TYPO_KEY_LENGTH = 10;
+
+/**
+ * A catalogue name printed with a slip or cut short (`OPERATION_ABORT`), right after the SDK's
+ * error format: the closest name within the shared typo threshold.
+ */
+export function lookUpCatalogueTypo(
+  index: KnowledgeIndex,
+  text: string,
+  before: string,
+  lower: string,
+): NameRecord | undefined {
+  if (!WRITTEN_AS_NAME.test(text) || !ERROR_FORMAT_BEFORE.test(before)) return undefined;
+  const key = coreIdentifierKey(text);
+  if (key.length < MIN_TYPO_KEY_LENGTH) return undefined;
+  const maxEdits = Math.floor(key.length * (1 - NAME_TYPO_SIMILARITY));
+  let best: { record: NameRecord; distance: number } | undefined;
+  for (let length = key.length - maxEdits; length <= key.length + maxEdits; length++) {
+    for (const candidate of index.catalogueKeysByLength.get(length) ?? []) {
+      const limit = best ? best.distance - 1 : maxEdits;
+      if (limit < 0) break;
+      const distance = editDistance(key, candidate.key, limit);
+      if (
+        distance <= limit &&
+        distance / Math.max(key.length, candidate.key.length) <= 1 - NAME_TYPO_SIMILARITY
+      )
+        best = { record: candidate.record, distance };
+    }
+  }
+  if (!best || (best.record.entry.kind === "warning" && !WARNING_WORD.test(lower))) return undefined;
+  return best.record;
+}
