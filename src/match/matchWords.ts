@@ -16,8 +16,8 @@ export interface ProseQuery {
   readonly words: readonly QueryWord[];
   /** Characters that carry meaning: ASCII words that are not stop words, plus Han characters. */
   readonly contentLength: number;
-  /** Where each sentence starts and ends: words in one sentence may be read in any order. */
-  readonly sentences: readonly Span[];
+  /** Where each clause starts and ends: words in one clause may be read in any order. */
+  readonly clauses: readonly Span[];
 }
 
 interface Span {
@@ -27,8 +27,11 @@ interface Span {
 
 const ASCII_WORD = /[a-z0-9']+/g;
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
-// A full stop ends a sentence only before a space: "client.join" and "4.x" are one word.
-const SENTENCE_END = /[;!?\n。；！？]|\.(?=\s|$)/g;
+// What ends a clause: punctuation (a full stop only before a space: "client.join" and "4.x" are
+// one word) and the words that join two statements. "the App ID and a null token" says nothing
+// about the App ID being null; "token error" in one clause and "119" in the next are not "token error".
+const CLAUSE_END =
+  /[;!?\n。；！？,，:：]|\.(?=\s|$)|\b(?:and|but|or|although|though|while|when|whereas|because|since|so|then|however|if|unless|yet)\b|但是|可是|但|却|然后|因为|所以|而且|并且|如果/g;
 // Between a negation and its word nothing but these may stand ("without a token", "no valid").
 const CLAUSE_MARK = /[,;:!?.。，；：！？\n]/;
 
@@ -57,7 +60,7 @@ const WEAK_TERMS = new Set(
 // Chinese negations stand as terms of their own: a phrase holding one is read in order only.
 const HAN_NEGATION = /^(?:没|未|不|没有|无)$/;
 
-/** A phrase with an unordered sentence's terms spread wider than this is not one statement. */
+/** A phrase with an unordered clause's terms spread wider than this is not one statement. */
 const MAX_UNORDERED_SPAN = 90;
 /** A phrase found out of order says a little less than one found in order: its coverage counts less. */
 const UNORDERED_WEIGHT = 0.28;
@@ -73,14 +76,14 @@ export function readProseQuery(query: string): ProseQuery {
     if (!STOP_WORDS.has(word)) contentLength += word.length;
   }
   contentLength += text.match(HAN)?.length ?? 0;
-  const sentences: Span[] = [];
+  const clauses: Span[] = [];
   let start = 0;
-  for (const end of text.matchAll(SENTENCE_END)) {
-    if (end.index > start) sentences.push({ start, end: end.index });
-    start = end.index + 1;
+  for (const end of text.matchAll(CLAUSE_END)) {
+    if (end.index > start) clauses.push({ start, end: end.index });
+    start = end.index + end[0].length;
   }
-  if (start < text.length) sentences.push({ start, end: text.length });
-  return { text, words, contentLength, sentences };
+  if (start < text.length) clauses.push({ start, end: text.length });
+  return { text, words, contentLength, clauses };
 }
 
 /** Whether a negation governs the word starting at `start`, given the words before it. */
@@ -169,7 +172,7 @@ interface QuestionPhrases {
 interface QuestionPhrase {
   readonly record: PhraseRecord;
   readonly units: readonly Unit[];
-  /** Whether its terms may be found in any order within a sentence. */
+  /** Whether its terms may be found in any order within a clause. */
   readonly unordered: boolean;
 }
 
@@ -209,7 +212,7 @@ function phrasesOf(index: KnowledgeIndex): QuestionPhrases {
 }
 
 interface PhraseResult {
-  /** Every term found, in order or (for an unordered phrase) within one sentence. */
+  /** Every term found, in order or (for an unordered phrase) within one clause. */
   readonly complete: boolean;
   readonly ordered: boolean;
   readonly matchedLength: number;
@@ -254,12 +257,12 @@ function matchInOrder(units: readonly Unit[], query: ProseQuery, located: Map<st
 }
 
 /**
- * Every term within one sentence, in any order, each at its own place: "token for my app is
+ * Every term within one clause, in any order, each at its own place and spelt right: "token for my app is
  * invalid" is "invalid token". The terms must stand close enough to be one statement.
  */
 function matchUnordered(units: readonly Unit[], query: ProseQuery, located: Map<string, WordHit[]>) {
   const all = units.map((unit) => occurrences(unit, query, located, 0));
-  for (const sentence of query.sentences) {
+  for (const clause of query.clauses) {
     const used = new Set<number>();
     let matchedLength = 0;
     let typos = 0;
@@ -268,7 +271,7 @@ function matchUnordered(units: readonly Unit[], query: ProseQuery, located: Map<
     let complete = true;
     for (const list of all) {
       const found = list.find(
-        (hit) => hit.start >= sentence.start && hit.end <= sentence.end && !used.has(hit.start),
+        (hit) => !hit.typo && hit.start >= clause.start && hit.end <= clause.end && !used.has(hit.start),
       );
       if (!found) {
         complete = false;
