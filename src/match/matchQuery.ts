@@ -185,17 +185,51 @@ function isCodeInQuestion(
   if (number.hash || number.negative) return true;
   const previous = tokens[position - 1]?.text.toLowerCase();
   const next = tokens[position + 1]?.text.toLowerCase();
-  if (previous !== undefined && CODE_CONTEXT_WORDS.has(previous)) return true;
-  if (previous !== undefined && IDENTITY_WORDS.has(previous)) return false;
+  if (previous !== undefined && saysCodeBefore(previous)) return true;
+  if (previous !== undefined && endsWithAny(previous, IDENTITY_WORDS)) return false;
   if (next !== undefined && isCount(next)) return false;
-  if (next !== undefined && CODE_CONTEXT_WORDS.has(next)) return true;
+  if (next !== undefined && saysCodeAfter(next)) return true;
   if (previous !== undefined) {
-    // "fails with 110", "rejected with 110": the failure names the code.
     const before = tokens[position - 2]?.text.toLowerCase();
-    if (previous === "with" && before !== undefined) return FAILURE_WORD.test(before);
-    return CODE_VERB.test(previous) || QUESTION_CODE_VERBS.has(previous);
+    // "fails with 110", "rejected with 110": the failure names the code.
+    if (previous === "with") return before !== undefined && FAILURE_WORD.test(before);
+    // "the error code is 119", "the code was 110".
+    if (LINKING_WORDS.has(previous)) return before !== undefined && CODE_CONTEXT_WORDS.has(before);
+    return (
+      CODE_VERB.test(previous) || QUESTION_CODE_VERBS.has(previous) || endsWithAny(previous, HAN_CODE_VERBS)
+    );
   }
   return next !== undefined && index.codeRecords.has(number.value);
+}
+
+const HAN = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$/;
+const HAN_CODE_WORDS = [...CODE_CONTEXT_WORDS].filter((word) => HAN.test(word));
+const HAN_CODE_VERBS = new Set(
+  [...QUESTION_CODE_VERBS].filter((word) => HAN.test(word)).concat(["报", "返回", "出现"]),
+);
+/** Words between an error word and its code: "the error code is 119", "错误码是 110". */
+const LINKING_WORDS: ReadonlySet<string> = new Set(["is", "was", "are", "were", "equals", "of"]);
+
+/** An error word right before a number; in Chinese, at the end of the run before it (`报错码是110`). */
+function saysCodeBefore(word: string): boolean {
+  if (CODE_CONTEXT_WORDS.has(word)) return true;
+  if (!HAN.test(word)) return false;
+  const stem = word.replace(/[是为]$/, "");
+  return HAN_CODE_WORDS.some((context) => stem.endsWith(context));
+}
+
+/** An error word right after a number; in Chinese, at the start of the run after it (`110错误怎么办`). */
+function saysCodeAfter(word: string): boolean {
+  if (CODE_CONTEXT_WORDS.has(word)) return true;
+  return HAN.test(word) && HAN_CODE_WORDS.some((context) => word.startsWith(context));
+}
+
+/** The word, or for a run of Chinese its end (`进入房间 110`), is one of the words. */
+function endsWithAny(word: string, words: ReadonlySet<string>): boolean {
+  if (words.has(word)) return true;
+  if (!HAN.test(word)) return false;
+  for (const item of words) if (HAN.test(item) && word.endsWith(item)) return true;
+  return false;
 }
 
 /**
