@@ -60,7 +60,7 @@ export function readLabels(dir: string): CaseLabel[] {
 export function tokenLabel(finding: Finding): string {
   const { entry } = finding;
   if (entry.kind === "callback") return entry.id.replace(/^token-privilege-/, "");
-  const codes = entry.codes.map((code) => code.code);
+  const codes = entry.codes.filter((code) => code.space === "error").map((code) => code.code);
   if (finding.code !== undefined && codes.includes(finding.code)) return String(finding.code);
   return String(codes[0] ?? entry.id);
 }

@@ -43,7 +43,7 @@ export async function runScan(
     }
     const result = scanLog(knowledge, input.text);
     const lang = chooseLanguage(input.text.slice(0, 4096), { lang: forced, defaultLang });
-    if (result.findings.length > 0) anyFinding = true;
+    if (result.findings.length > 0 || result.otherErrors.length > 0) anyFinding = true;
     const label = sources.length > 1 ? input.name : undefined;
     if (values.json) io.stdout.write(`${JSON.stringify(toScanJson(result, lang, label), null, 2)}\n`);
     else if (values.jsonl) io.stdout.write(`${JSON.stringify(toScanJson(result, lang, input.name))}\n`);

@@ -18,6 +18,28 @@ export interface ScanJson {
     platform: string;
     code: number | null;
     name: string | null;
+    /** True when the finding rests on a described symptom: the error is likely, not certain. */
+    likely: boolean;
+    /** For a likely finding, the words that led there; null otherwise. */
+    reason: string | null;
+  }[];
+  /** Other Agora errors in the text (the catalogue's errors and warnings), after the token errors. */
+  otherErrors: {
+    id: string;
+    title: string;
+    kind: string;
+    category: string;
+    codes: number[];
+    names: string[];
+    lines: number[];
+    evidence: string;
+    count: number;
+    platform: string;
+    code: number | null;
+    name: string | null;
+    meaning: string;
+    check: string;
+    docs: string;
   }[];
   truncated?: { totalBytes: number; headBytes: number; tailBytes: number; skippedBytes: number };
 }
@@ -38,6 +60,25 @@ export function toScanJson(result: ScanResult, lang: Lang, file?: string): ScanJ
       platform: finding.platform,
       code: finding.code ?? null,
       name: finding.name ?? null,
+      likely: finding.likely !== undefined,
+      reason: finding.likely ?? null,
+    })),
+    otherErrors: result.otherErrors.map((finding) => ({
+      id: finding.entry.id,
+      title: finding.entry.title[lang],
+      kind: finding.entry.kind,
+      category: finding.entry.category.id,
+      codes: entryCodes(finding.entry),
+      names: entryIdentifiers(finding.entry),
+      lines: [...finding.lines],
+      evidence: finding.evidence,
+      count: finding.count,
+      platform: finding.platform,
+      code: finding.code ?? null,
+      name: finding.name ?? null,
+      meaning: finding.entry.meaning[lang],
+      check: finding.entry.check[lang],
+      docs: finding.entry.docs[lang],
     })),
     ...(result.truncated ? { truncated: { ...result.truncated } } : {}),
   };

@@ -30,6 +30,11 @@ const SCAN_STRINGS = {
     truncated: (skipped: number) =>
       `Input too large: scanned the head and tail, skipped ${skipped} bytes in the middle.`,
     confidence: "confidence",
+    others: (count: number) => `Other Agora errors in this log (${count})`,
+    likely: "likely, not certain",
+    because: "because the text says",
+    check: "First check",
+    warning: "warning",
   },
   zh: {
     found: (count: number) => `发现 ${count} 个 Agora Token 错误`,
@@ -40,6 +45,11 @@ const SCAN_STRINGS = {
       `第 ${lines[0]} 行${count > 1 ? `（另有 ${count - 1} 处）` : ""}`,
     truncated: (skipped: number) => `输入过大：只扫描了开头和结尾，跳过中间 ${skipped} 字节。`,
     confidence: "可信度",
+    others: (count: number) => `日志中的其他 Agora 错误（${count} 个）`,
+    likely: "可能，并不确定",
+    because: "依据",
+    check: "首先检查",
+    warning: "警告",
   },
 } as const;
 
@@ -50,13 +60,32 @@ export function renderScanText(result: ScanResult, lang: Lang, style: TerminalSt
   if (result.truncated) out.push(style.warn(strings.truncated(result.truncated.skippedBytes)));
   if (result.findings.length === 0) {
     out.push(strings.none, style.dim(strings.nonePaste));
-    return `${out.join("\n")}\n`;
+  } else {
+    out.push(
+      `${style.bold(strings.found(result.findings.length))}  ${style.dim(`${strings.platform}: ${SDK_FAMILY_LABELS[result.platform]}`)}`,
+    );
+    for (const finding of result.findings) out.push("", ...renderFinding(finding, lang, style));
   }
-  out.push(
-    `${style.bold(strings.found(result.findings.length))}  ${style.dim(`${strings.platform}: ${SDK_FAMILY_LABELS[result.platform]}`)}`,
-  );
-  for (const finding of result.findings) out.push("", ...renderFinding(finding, lang, style));
+  if (result.otherErrors.length > 0) {
+    out.push("", style.bold(strings.others(result.otherErrors.length)));
+    for (const finding of result.otherErrors) out.push("", ...renderOtherError(finding, lang, style));
+  }
   return `${out.join("\n")}\n`;
+}
+
+/** A catalogue error: what it is, where, what it means and the first thing to check. */
+function renderOtherError(finding: Finding, lang: Lang, style: TerminalStyle): string[] {
+  const strings = SCAN_STRINGS[lang];
+  const { entry } = finding;
+  const label = [finding.code, finding.name].filter((part) => part !== undefined).join(" ");
+  const kind = entry.kind === "warning" ? ` (${strings.warning})` : "";
+  return [
+    `${style.bold(entry.title[lang])}${kind}${label ? `  ${safeForTerminal(label)}` : ""}  ${style.dim(SDK_FAMILY_LABELS[finding.platform])}`,
+    `  ${style.dim(strings.line(finding.lines, finding.count))}: ${safeForTerminal(finding.evidence)}`,
+    `  ${entry.meaning[lang]}`,
+    `  ${style.bold(strings.check)}: ${entry.check[lang]}`,
+    `  ${style.dim(entry.docs[lang])}`,
+  ];
 }
 
 function renderFinding(finding: Finding, lang: Lang, style: TerminalStyle): string[] {
@@ -64,8 +93,11 @@ function renderFinding(finding: Finding, lang: Lang, style: TerminalStyle): stri
   const ui = UI_STRINGS[lang];
   const label = [finding.code, finding.name].filter((part) => part !== undefined).join(" ");
   const out = [
-    `${style.bold(style.accent(finding.entry.title[lang]))}${label ? `  ${label}` : ""}  ${style.dim(`${SDK_FAMILY_LABELS[finding.platform]} · ${strings.confidence} ${finding.confidence}`)}`,
+    `${style.bold(style.accent(finding.entry.title[lang]))}${label ? `  ${label}` : ""}  ${style.dim(`${SDK_FAMILY_LABELS[finding.platform]} · ${strings.confidence} ${finding.likely === undefined ? finding.confidence : strings.likely}`)}`,
     `  ${style.dim(strings.line(finding.lines, finding.count))}: ${safeForTerminal(finding.evidence)}`,
+    ...(finding.likely === undefined
+      ? []
+      : [`  ${style.warn(`${strings.likely}: ${strings.because} “${safeForTerminal(finding.likely)}”`)}`]),
     `  ${style.bold(ui.fix)}`,
   ];
   finding.entry.fix[lang].forEach((step, index) => {

@@ -35,6 +35,11 @@ export interface Finding {
   /** The platform the finding is for: decides which fix an answer leads with. */
   readonly platform: SdkFamily;
   readonly confidence: Confidence;
+  /**
+   * Present when the finding rests on a described symptom, not on a code, name or message: the
+   * error is only likely, and this is the text that led there (shown with the finding).
+   */
+  readonly likely?: string;
 }
 
 export interface ScanTruncation {

@@ -66,14 +66,13 @@ export async function diagnoseMessage(
   // The message text and each file, scanned as separate pieces: megabyte files are never copied into one string.
   const pieces = [text, ...filePieces.flat()].filter((piece) => piece.length > 0);
   const result = await scanLogAsync(context.index, pieces);
-  if (result.findings.length > 0) return renderScanBlocks(result, lang, notes);
+  const question =
+    filePieces.length === 0 && text.length > 0 && text.length <= QUESTION_MAX_CHARS && !text.includes("\n");
+  // Other Agora errors in a pasted log are the answer; a one-line question is answered by lookup.
+  if (result.findings.length > 0 || (result.otherErrors.length > 0 && !question))
+    return renderScanBlocks(result, lang, notes);
 
-  if (
-    filePieces.length === 0 &&
-    text.length > 0 &&
-    text.length <= QUESTION_MAX_CHARS &&
-    !text.includes("\n")
-  ) {
+  if (question) {
     const answer = answerQuery(context.index, text, {
       lang: directive.lang,
       defaultLang: context.config.defaultLang,

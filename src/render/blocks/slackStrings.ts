@@ -18,6 +18,11 @@ export const SLACK_STRINGS = {
     line: (lines: readonly number[], count: number) =>
       `line ${lines[0]}${count > 1 ? ` (+${count - 1} more)` : ""}`,
     moreFindings: (count: number, titles: string) => `+${count} more: ${titles}`,
+    otherErrors: (count: number) => `Other Agora errors in this log (${count})`,
+    likely: "likely, not certain",
+    likelyBecause: (words: string) => `Likely, not certain: the text says “${words}”.`,
+    firstCheck: "First check",
+    warning: "warning",
     truncatedInput: (skipped: number) =>
       `The paste was too long: I read its beginning and end and skipped ${skipped.toLocaleString("en")} bytes in the middle.`,
     fileTooBig: (name: string, max: number) =>
@@ -58,6 +63,11 @@ export const SLACK_STRINGS = {
     scanNone: "没有发现 Agora Token 错误。",
     scanNonePaste:
       "请粘贴加入频道失败前后的日志（Web：浏览器控制台；Android：含 onError 的 logcat；iOS：Xcode 控制台），或以代码片段文件上传。",
+    otherErrors: (count: number) => `日志中的其他 Agora 错误（${count} 个）`,
+    likely: "可能，并不确定",
+    likelyBecause: (words: string) => `可能，并不确定：依据是文中的「${words}」。`,
+    firstCheck: "首先检查",
+    warning: "警告",
     line: (lines: readonly number[], count: number) =>
       `第 ${lines[0]} 行${count > 1 ? `（另有 ${count - 1} 处）` : ""}`,
     moreFindings: (count: number, titles: string) => `另有 ${count} 项：${titles}`,
