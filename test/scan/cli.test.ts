@@ -44,9 +44,22 @@ describe("agora-bot scan (real process)", () => {
   });
 
   it("prints an empty findings list and exits 1 when there is nothing", async () => {
-    const run = await runCliProcess(["scan", "--json", `${LOGS}/neg-native-2.log`]);
+    const run = await runCliProcess(["scan", "--json", `${LOGS}/neg-innocent-numbers.log`]);
     expect(run.code).toBe(1);
     expect(scanJson.parse(JSON.parse(run.stdout)).findings).toEqual([]);
+  });
+
+  it("lists other Agora errors after the token errors and exits 0 for them", async () => {
+    const run = await runCliProcess(["scan", "--json", `${LOGS}/neg-native-2.log`]);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout) as {
+      findings: unknown[];
+      otherErrors: { id: string; code: number }[];
+    };
+    expect(json.findings).toEqual([]);
+    expect(json.otherErrors.map((item) => [item.id, item.code])).toEqual([["err-invalid-argument", 2]]);
+    const text = await runCliProcess(["scan", `${LOGS}/neg-native-2.log`]);
+    expect(text.stdout).toContain("Other Agora errors in this log");
   });
 
   it("prints one object a line for several files, in file order, with --jsonl", async () => {
