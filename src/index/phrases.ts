@@ -53,12 +53,13 @@ const SAME_MEANING: readonly [RegExp, string][] = [
   [/\b([a-z]+)'s\b/g, "$1"],
   [
     new RegExp(
-      `\\b(?:different|differs?|differed|differing|mismatch(?:es|ed|ing)?|inconsistent|unmatched|(?:does|do|did|is|are|was|were)\\s*${NOT}\\s+(?:match(?:es|ed)?|the\\s+same|same|agree|correspond)|not\\s+(?:the\\s+)?same|not\\s+match(?:ing)?|other\\s+than)\\b`,
+      `\\b(?:different|differs?|differed|differing|mismatch(?:es|ed|ing)?|inconsistent|unmatched|(?:does|do|did|is|are|was|were)\\s*${NOT}\\s+(?:match(?:es|ed)?|the\\s+same|same|agree|correspond|equal|identical)|not\\s+(?:the\\s+)?same|not\\s+(?:match(?:ing)?|equal|identical)|other\\s+than|another)\\b`,
       "g",
     ),
     "mismatch",
   ],
-  [/不一样|不一致|不相同|不同|不匹配|对不上|不符|不是同一个?|不是一个/g, " mismatch "],
+  [/不一样|不一致|不相同|不同|不匹配|对不上|不符|不是同一个?|不是一个|另一个|别的/g, " mismatch "],
+  [/证书/g, " certificate "],
   [/\b(?:ran|run|runs|running)\s+out\b/g, "expired"],
   [/\buser[\s_-]?(?:ids?|accounts?)\b|\buids\b/g, "uid"],
   [/用户\s*(?:id|账号|帐号)?/g, " uid "],

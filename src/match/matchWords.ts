@@ -31,7 +31,7 @@ const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
 // one word) and the words that join two statements. "the App ID and a null token" says nothing
 // about the App ID being null; "token error" in one clause and "119" in the next are not "token error".
 const CLAUSE_END =
-  /[;!?\n。；！？,，:：]|\.(?=\s|$)|\b(?:and|but|or|although|though|while|when|whereas|because|since|so|then|however|if|unless|yet)\b|但是|可是|但|却|然后|因为|所以|而且|并且|如果/g;
+  /[;!?\n。；！？,，:：]|\.(?=\s|$)|\b(?:and|but|or|although|though|whereas|because|then|however|yet)\b|但是|可是|但|却|然后|因为|所以|而且|并且|如果/g;
 // Between a negation and its word nothing but these may stand ("without a token", "no valid").
 const CLAUSE_MARK = /[,;:!?.。，；：！？\n]/;
 
@@ -194,7 +194,9 @@ function phrasesOf(index: KnowledgeIndex): QuestionPhrases {
         negated = false;
       }
     });
-    return { record, units, unordered: !units.some((unit) => HAN_NEGATION.test(unit.text)) };
+    // Negations in Chinese and little words ("token is old", "token error") carry meaning by their place.
+    const unordered = !units.some((unit) => HAN_NEGATION.test(unit.text) || STOP_WORDS.has(unit.text));
+    return { record, units, unordered };
   });
   const vocabulary = new Set(
     phrases.flatMap((phrase) => phrase.units.filter((unit) => unit.ascii).map((unit) => unit.text)),
