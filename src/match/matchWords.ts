@@ -1,5 +1,6 @@
 import type { KnowledgeIndex, PhraseRecord, VocabularyTerm } from "../index/knowledgeIndex.js";
 import { normalizeQuestion } from "../index/phrases.js";
+import { OTHER_PRODUCT_WORDS } from "../index/vocabulary.js";
 import { editDistance, letterMask, maskDistanceBound } from "../text/editDistance.js";
 
 interface QueryWord {
@@ -60,6 +61,8 @@ const WEAK_TERMS = new Set(
 // Chinese negations stand as terms of their own: a phrase holding one is read in order only.
 const HAN_NEGATION = /^(?:没|未|不|没有|无)$/;
 
+/** How far before a phrase a product word ("RTM token invalid") takes it for that product. */
+const PRODUCT_LOOKBACK_CHARS = 24;
 /** A phrase with an unordered clause's terms spread wider than this is not one statement. */
 const MAX_UNORDERED_SPAN = 90;
 /** A phrase found out of order says a little less than one found in order: its coverage counts less. */
@@ -248,14 +251,16 @@ function matchInOrder(units: readonly Unit[], query: ProseQuery, located: Map<st
   let position = 0;
   let matchedLength = 0;
   let typos = 0;
+  let first = -1;
   for (const unit of units) {
     const found = occurrences(unit, query, located, position)[0];
     if (!found) return undefined;
+    if (first < 0) first = found.start;
     position = found.end;
     matchedLength += found.length;
     if (found.typo) typos++;
   }
-  return { matchedLength, typos };
+  return { matchedLength, typos, first };
 }
 
 /**
@@ -285,9 +290,14 @@ function matchUnordered(units: readonly Unit[], query: ProseQuery, located: Map<
       first = Math.min(first, found.start);
       last = Math.max(last, found.end);
     }
-    if (complete && last - first <= MAX_UNORDERED_SPAN) return { matchedLength, typos };
+    if (complete && last - first <= MAX_UNORDERED_SPAN) return { matchedLength, typos, first };
   }
   return undefined;
+}
+
+/** Whether a product word of another Agora product (RTM, Signaling, CDN push) comes right before a phrase: "RTM token invalid" is that product's. */
+function ofOtherProduct(query: ProseQuery, start: number): boolean {
+  return OTHER_PRODUCT_WORDS.test(query.text.slice(Math.max(0, start - PRODUCT_LOOKBACK_CHARS), start));
 }
 
 function matchPhrase(
@@ -302,9 +312,11 @@ function matchPhrase(
     if (anywhere && !WEAK_TERMS.has(unit.text)) strongTermsFound++;
   }
   const ordered = matchInOrder(phrase.units, query, located);
-  if (ordered) return { complete: true, ordered: true, ...ordered, strongTermsFound, termCount };
+  if (ordered && !ofOtherProduct(query, ordered.first))
+    return { complete: true, ordered: true, ...ordered, strongTermsFound, termCount };
   const unordered = phrase.unordered ? matchUnordered(phrase.units, query, located) : undefined;
-  if (unordered) return { complete: true, ordered: false, ...unordered, strongTermsFound, termCount };
+  if (unordered && !ofOtherProduct(query, unordered.first))
+    return { complete: true, ordered: false, ...unordered, strongTermsFound, termCount };
   return { complete: false, ordered: false, matchedLength: 0, typos: 0, strongTermsFound, termCount };
 }
 

@@ -96,6 +96,13 @@ describe("a cause told in a sentence", () => {
     ["how do I renew the token before it runs out", ["token-privilege-will-expire"]],
     ["Token 即将失效", ["token-privilege-will-expire"]],
     ["kicked out of the channel when the token expired", ["token-privilege-did-expire", "token-expired"]],
+    ["my token is outdated", ["token-expired"]],
+    ["token 的有效期已经结束", ["token-expired"]],
+    ["项目没有开启 App Certificate，却用 Token 加入频道", ["static-use-dynamic-key", "invalid-token"]],
+    ["the uid used when generating the token doesn't equal the one I join with", ["invalid-token"]],
+    ["token generated with another App ID", ["invalid-token"]],
+    ["token 30 秒后过期", ["token-privilege-will-expire"]],
+    ["收到 token 即将过期的回调", ["token-privilege-will-expire"]],
   ])("%s -> %j", (query, ids) => {
     expect(ids).toContain(top(query));
   });
@@ -163,6 +170,20 @@ describe("questions naming no error stay unmatched", () => {
     "there is 110 of them",
   ])("%j", (query) => {
     expect(matchQuery(index, query).matches).toEqual([]);
+  });
+});
+
+describe("tokens of other Agora products", () => {
+  it.each([
+    "my RTM token is invalid",
+    "RTM login fails with token expired",
+    "CDN 推流 token 过期",
+    "信令 token 无效",
+  ])("%j is not an RTC token error", (query) => {
+    expect(matchQuery(index, query).matches).toEqual([]);
+  });
+  it("still reads the RTC token in the same words", () => {
+    expect(top("token invalid when I join the rtc channel")).toBe("invalid-token");
   });
 });
 
