@@ -26,7 +26,11 @@ export function anchorWords(names: Iterable<string>, generic: ReadonlySet<string
     const specific = words.filter((word) => !generic.has(word));
     const longest = specific.reduce((best, word) => (word.length > best.length ? word : best), "");
     if (longest.length >= MIN_ANCHOR_LENGTH) chosen.add(longest);
-    else if (words.join("").length >= MIN_ANCHOR_LENGTH) chosen.add(words.join(""));
+    else {
+      // Only short or namespace words (`PB_ERROR`, `WARN_ADM_POP_STATE`): the longest of them all.
+      const any = words.reduce((best, word) => (word.length > best.length ? word : best), "");
+      if (any.length >= 3) chosen.add(any);
+    }
   }
   return minimalWords(chosen);
 }

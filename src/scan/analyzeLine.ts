@@ -11,7 +11,7 @@ import type { KnowledgeEntry } from "../knowledge/schema.js";
 import { editDistance } from "../text/editDistance.js";
 import { coreIdentifierKey, identifierKeys } from "../text/identifier.js";
 import { findClosePhrases } from "./closePhrases.js";
-import { lookUpCatalogueCode, lookUpCatalogueName, lookUpCatalogueTypo } from "./otherErrors.js";
+import { lookUpCatalogueCode, lookUpCatalogueName, lookUpCatalogueTypo, spacesFor } from "./otherErrors.js";
 import { isNativeFamily, isWebFamily, lineFamily } from "./sdkFamily.js";
 import type { Confidence, SdkFamily } from "./types.js";
 
@@ -35,7 +35,7 @@ const IDENTIFIER = /[A-Za-z][A-Za-z0-9_]*(?:[.:-][A-Za-z0-9_]+)*/g;
 // A number right after an error word: `onError: 110`, `errorCode=109`, `{"err": 101}`, `"code":110`,
 // `AgoraErrorCode(rawValue: 109)`, `error 110`, `错误码：110` (full-width colon folded first).
 const CODE_IN_CONTEXT = new RegExp(
-  `(?:${ERROR_WORD_SOURCE})[\\s:=([#"'{,\`]{0,6}(-?\\d{1,6})(?!\\d|[.:]\\d|[a-z_])`,
+  `(?:${ERROR_WORD_SOURCE})[\\s:=([#"'{,\`]{0,6}(-?\\d{1,7})(?!\\d|[.:]\\d|[a-z_])`,
   "g",
 );
 // A number right before an error word, as people write it: `110 error`, `` `110` error ``, `110code`.
@@ -157,7 +157,11 @@ export function analyzeLine(line: string, lower: string, context: LineContext): 
       if (OTHER_PRODUCT_WORDS.test(lower.slice(Math.max(0, match.index - 24), match.index))) continue;
       const warning = pattern === WARNING_CODE;
       // A number needs an error word, not just "code", to be anything but a token code: `{"code": 200}` is HTTP.
-      const errorWorded = pattern !== CODE_IN_CONTEXT || ERROR_WORDED.test(match[0]);
+      // An exception event prints its code apart from the word: `client exception, code 1001`.
+      const errorWorded =
+        pattern !== CODE_IN_CONTEXT ||
+        ERROR_WORDED.test(match[0]) ||
+        lower.slice(Math.max(0, match.index - 24), match.index).includes("exception");
       const record = warning ? undefined : index.byCode.get(code);
       const platform = negative ? "native" : familyOf();
       const tokenError =
@@ -168,7 +172,7 @@ export function analyzeLine(line: string, lower: string, context: LineContext): 
         (pattern !== CODE_WITH_MEANING || nameSays(record.entry, match[2] ?? ""));
       if (!record || !tokenError) {
         if (!errorWorded || pattern === CODE_AFTER_VERB) continue;
-        const other = lookUpCatalogueCode(index, code, warning ? "warning" : "error", platform);
+        const other = lookUpCatalogueCode(index, code, spacesFor(warning, lower), platform);
         if (!other || (pattern === CODE_WITH_MEANING && !nameSays(other.entry, match[2] ?? ""))) continue;
         detections.push({
           entry: other.entry,

@@ -28,7 +28,7 @@ const isCatalogue = (record: { entry: CodeRecord["entry"] }) =>
 
 // Written as code writes a name: capitals with underscores, camelCase, or a dotted enum member.
 // `invalid_appid` (a REST answer) and `failed` (a word) are not SDK names.
-const WRITTEN_AS_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|[a-z][A-Z]|^[A-Z][a-z]+[A-Z]|\.[A-Za-z]/;
+const WRITTEN_AS_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z]{4,}$|[a-z][A-Z]|^[A-Z][a-z]+[A-Z]|\.[A-Za-z]/;
 // A name of one word (`FAILED`, `TIMEOUT`) is only a finding in an SDK's error format beside it.
 const ERROR_FORMAT_BEFORE = /(?:error|exception|err|code|warning|warn)[\s:=("'[]{0,4}$/;
 const WARNING_WORD = /warn/;
@@ -62,25 +62,48 @@ export function lookUpCatalogueName(
 }
 
 /**
- * The catalogue entry of a number in a context: its list (an error word means the error list, a
- * warning word the warning list) and the log's platform; none for 0, and none when the platform
- * is unknown and the number means different things on the two.
+ * The catalogue entry of a number in a context: the first of its lists (see spacesFor) that has
+ * it on the log's platform; none for 0. With the platform unknown, the native meaning of a number
+ * the two families share.
  */
 export function lookUpCatalogueCode(
   index: KnowledgeIndex,
   code: number,
-  space: CodeSpace,
+  spaces: readonly CodeSpace[],
   family: SdkFamily,
 ): CodeRecord | undefined {
   if (code === 0) return undefined;
-  const records = (index.codeRecords.get(code) ?? []).filter(
-    (record) => isCatalogue(record) && record.code.space === space,
-  );
   const platform = platformFamilyOf(family);
-  if (platform) return records.find((record) => record.code.platforms.includes(platform));
-  const entries = new Set(records.map((record) => record.entry.id));
-  return entries.size === 1 ? records[0] : records.find((record) => record.code.platforms.includes("native"));
+  for (const space of spaces) {
+    const records = (index.codeRecords.get(code) ?? []).filter(
+      (record) => isCatalogue(record) && record.code.space === space,
+    );
+    if (platform) {
+      const found = records.find((record) => record.code.platforms.includes(platform));
+      if (found) return found;
+      continue;
+    }
+    const entries = new Set(records.map((record) => record.entry.id));
+    const found =
+      entries.size === 1 ? records[0] : records.find((record) => record.code.platforms.includes("native"));
+    if (found) return found;
+  }
+  return undefined;
 }
+
+/**
+ * The lists a number in context is looked up in, in order: an error word means an error (or an
+ * exception event), a warning word a warning; a number beside an error word on a line that says
+ * warning (`[WARNING] … error_code: 103`) may be a warning too.
+ */
+export function spacesFor(warningWord: boolean, lower: string): readonly CodeSpace[] {
+  if (warningWord) return WARNING_ONLY;
+  return WARNING_WORD.test(lower) ? ERROR_THEN_WARNING : ERROR_ONLY;
+}
+
+const WARNING_ONLY: readonly CodeSpace[] = ["warning"];
+const ERROR_ONLY: readonly CodeSpace[] = ["error", "exception"];
+const ERROR_THEN_WARNING: readonly CodeSpace[] = ["error", "exception", "warning"];
 
 const MIN_TYPO_KEY_LENGTH = 10;
 
