@@ -48,23 +48,29 @@ export function normalizeProse(text: string): string {
 // How people say two values are not the same, in English and Chinese, folded to one word so a
 // phrase needs only "mismatch": "the uid differs", "does not match", "不一样", "对不上".
 const NOT = "(?:not|never|n't|n[o']?t)";
-const SAME_MEANING: readonly [RegExp, string][] = [
-  [/[’‘`]/g, "'"],
-  [/\b([a-z]+)'s\b/g, "$1"],
+// Each fold runs only when one of its trigger strings is in the text: most questions need none.
+const SAME_MEANING: readonly [readonly string[], RegExp, string][] = [
+  [["’", "‘", "`"], /[’‘`]/g, "'"],
+  [["'s"], /\b([a-z]+)'s\b/g, "$1"],
   [
+    ["diff", "match", "same", "consist", "equal", "identical", "other"],
     new RegExp(
       `\\b(?:different|differs?|differed|differing|mismatch(?:es|ed|ing)?|inconsistent|unmatched|(?:does|do|did|is|are|was|were)\\s*${NOT}\\s+(?:match(?:es|ed)?|the\\s+same|same|agree|correspond|equal|identical)|not\\s+(?:the\\s+)?same|not\\s+(?:match(?:ing)?|equal|identical)|other\\s+than|another)\\b`,
       "g",
     ),
     "mismatch",
   ],
-  [/不一样|不一致|不相同|不同|不匹配|对不上|不符|不是同一个?|不是一个|另一个|别的/g, " mismatch "],
-  [/证书/g, " certificate "],
-  [/\b(?:ran|run|runs|running)\s+out\b/g, "expired"],
-  [/\buser[\s_-]?(?:ids?|accounts?)\b|\buids\b/g, "uid"],
-  [/用户\s*(?:id|账号|帐号)?/g, " uid "],
-  [/\bchannel[\s_-]?(?:names?|ids?)\b|\bchannels\b/g, "channel"],
-  [/频道(?:名称|名|号|\s*id)?/g, " channel "],
+  [
+    ["不", "对不上", "另一个", "别的"],
+    /不一样|不一致|不相同|不同|不匹配|对不上|不符|不是同一个?|不是一个|另一个|别的/g,
+    " mismatch ",
+  ],
+  [["证书"], /证书/g, " certificate "],
+  [[" out"], /\b(?:ran|run|runs|running)\s+out\b/g, "expired"],
+  [["user", "uids"], /\buser[\s_-]?(?:ids?|accounts?)\b|\buids\b/g, "uid"],
+  [["用户"], /用户\s*(?:id|账号|帐号)?/g, " uid "],
+  [["channel"], /\bchannel[\s_-]?(?:names?|ids?)\b|\bchannels\b/g, "channel"],
+  [["频道"], /频道(?:名称|名|号|\s*id)?/g, " channel "],
 ];
 
 /**
@@ -74,6 +80,9 @@ const SAME_MEANING: readonly [RegExp, string][] = [
  */
 export function normalizeQuestion(text: string): string {
   let normalized = normalizeProse(text);
-  for (const [pattern, replacement] of SAME_MEANING) normalized = normalized.replace(pattern, replacement);
+  for (const [triggers, pattern, replacement] of SAME_MEANING) {
+    if (triggers.some((trigger) => normalized.includes(trigger)))
+      normalized = normalized.replace(pattern, replacement);
+  }
   return normalized;
 }

@@ -36,6 +36,20 @@ const QUESTION_CODE_VERBS: ReadonlySet<string> = new Set(
   ),
 );
 const FAILURE_WORD = /^(?:fail(?:s|ed|ing)?|rejected|refused|errors?|errored|crash(?:es|ed)?|失败)$/;
+const PLAIN_WORD = /^[A-Za-z]+$/;
+/** How many letters of a name key are kept to rule a run of words out early. */
+const SPELT_START = 5;
+const keyStarts = new WeakMap<KnowledgeIndex, ReadonlySet<string>>();
+
+/** The first letters of every name key, built once an index. */
+function nameKeyStarts(index: KnowledgeIndex): ReadonlySet<string> {
+  let starts = keyStarts.get(index);
+  if (!starts) {
+    starts = new Set([...index.nameRecords.keys()].map((key) => key.slice(0, SPELT_START)));
+    keyStarts.set(index, starts);
+  }
+  return starts;
+}
 const MIN_SPELT_WORDS = 3;
 const MAX_SPELT_WORDS = 5;
 /** Shorter runs of words ("set the role") spell names by accident. */
@@ -89,7 +103,7 @@ export function matchQuery(index: KnowledgeIndex, rawQuery: string): MatchOutcom
     }
     // "onError 101", "错误码 110": the word only says that a code follows; the code is the answer.
     const next = tokens[position + 1];
-    if (next && parseNumberToken(next.text) && CODE_CONTEXT_WORDS.has(token.text.toLowerCase())) {
+    if (next && CODE_CONTEXT_WORDS.has(token.text.toLowerCase()) && parseNumberToken(next.text)) {
       explained.push(token);
       return;
     }
@@ -243,20 +257,28 @@ function findSpeltOutNames(
 ): Match[] {
   const found: Match[] = [];
   const done = new Set(explained);
-  for (let first = 0; first + MIN_SPELT_WORDS <= tokens.length; first++) {
+  const starts = nameKeyStarts(index);
+  // Spelt-out names are prose: read where the plain-word pass reads.
+  const words: (string | undefined)[] = [];
+  for (const token of tokens) {
+    if (token.start >= MAX_PROSE_LENGTH) break;
+    words.push(!done.has(token) && PLAIN_WORD.test(token.text) ? token.text.toLowerCase() : undefined);
+  }
+  for (let first = 0; first + MIN_SPELT_WORDS <= words.length; first++) {
     let key = "";
-    for (let last = first; last < tokens.length && last < first + MAX_SPELT_WORDS; last++) {
-      const token = tokens[last];
-      if (!token || done.has(token) || !/^[A-Za-z]+$/.test(token.text)) break;
-      key += token.text.toLowerCase();
+    for (let last = first; last < words.length && last < first + MAX_SPELT_WORDS; last++) {
+      const word = words[last];
+      if (word === undefined) break;
+      key += word;
+      if (key.length >= SPELT_START && !starts.has(key.slice(0, SPELT_START))) break;
       if (last - first + 1 < MIN_SPELT_WORDS || key.length < MIN_SPELT_KEY) continue;
       const records = index.nameRecords.get(key);
       if (!records) continue;
-      const words = tokens
+      const spelt = tokens
         .slice(first, last + 1)
         .map((item) => item.text)
         .join(" ");
-      for (const record of records) found.push(nameMatch(record, words, SPELT_NAME_SCORE, "name"));
+      for (const record of records) found.push(nameMatch(record, spelt, SPELT_NAME_SCORE, "name"));
     }
   }
   return found;

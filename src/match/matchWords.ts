@@ -19,6 +19,8 @@ export interface ProseQuery {
   readonly contentLength: number;
   /** Where each clause starts and ends: words in one clause may be read in any order. */
   readonly clauses: readonly Span[];
+  /** Every Han character in the text: a Chinese term whose first character is missing is not there. */
+  readonly hanCharacters: ReadonlySet<string>;
 }
 
 interface Span {
@@ -78,7 +80,8 @@ export function readProseQuery(query: string): ProseQuery {
     words.push({ text: word, start, end: start + word.length, negated: negatedAt(text, words, start) });
     if (!STOP_WORDS.has(word)) contentLength += word.length;
   }
-  contentLength += text.match(HAN)?.length ?? 0;
+  const han = text.match(HAN) ?? [];
+  contentLength += han.length;
   const clauses: Span[] = [];
   let start = 0;
   for (const end of text.matchAll(CLAUSE_END)) {
@@ -86,7 +89,7 @@ export function readProseQuery(query: string): ProseQuery {
     start = end.index + end[0].length;
   }
   if (start < text.length) clauses.push({ start, end: text.length });
-  return { text, words, contentLength, clauses };
+  return { text, words, contentLength, clauses, hanCharacters: new Set(han) };
 }
 
 /** Whether a negation governs the word starting at `start`, given the words before it. */
@@ -162,6 +165,10 @@ interface Unit {
   readonly text: string;
   readonly ascii: boolean;
   readonly negated: boolean;
+  /** Too common to suggest an entry by itself. */
+  readonly weak: boolean;
+  /** Its first character: a Chinese term is looked for only where that character occurs. */
+  readonly first: string;
 }
 
 interface QuestionPhrases {
@@ -170,6 +177,11 @@ interface QuestionPhrases {
   readonly vocabulary: ReadonlySet<string>;
   /** The vocabulary by word length: a typo is at most two letters longer or shorter than its word. */
   readonly vocabularyByLength: ReadonlyMap<number, readonly VocabularyTerm[]>;
+  /**
+   * The positions of the phrases holding each strong term (ASCII terms by their text, Chinese
+   * terms by their first character): a phrase with none of its strong terms in a query is skipped.
+   */
+  readonly byTerm: ReadonlyMap<string, readonly number[]>;
 }
 
 interface QuestionPhrase {
@@ -193,7 +205,13 @@ function phrasesOf(index: KnowledgeIndex): QuestionPhrases {
       const ascii = /^[a-z0-9']+$/.test(text);
       if (ascii && isNegation(text) && position < terms.length - 1) negated = true;
       else {
-        units.push({ text, ascii, negated: ascii && negated });
+        units.push({
+          text,
+          ascii,
+          negated: ascii && negated,
+          weak: WEAK_TERMS.has(text),
+          first: text[0] ?? "",
+        });
         negated = false;
       }
     });
@@ -211,7 +229,17 @@ function phrasesOf(index: KnowledgeIndex): QuestionPhrases {
     if (bucket) bucket.push(term);
     else vocabularyByLength.set(text.length, [term]);
   }
-  const built = { phrases, vocabulary, vocabularyByLength };
+  const byTerm = new Map<string, number[]>();
+  phrases.forEach((phrase, position) => {
+    for (const unit of phrase.units) {
+      if (unit.weak) continue;
+      const key = unit.ascii ? unit.text : unit.first;
+      const list = byTerm.get(key);
+      if (!list) byTerm.set(key, [position]);
+      else if (list[list.length - 1] !== position) list.push(position);
+    }
+  });
+  const built = { phrases, vocabulary, vocabularyByLength, byTerm };
   questionPhrases.set(index, built);
   return built;
 }
@@ -246,6 +274,25 @@ function occurrences(unit: Unit, query: ProseQuery, located: Map<string, WordHit
   return found;
 }
 
+/** The first place a unit occurs at or after `from`. */
+function firstOccurrence(
+  unit: Unit,
+  query: ProseQuery,
+  located: Map<string, WordHit[]>,
+  from: number,
+): Found | undefined {
+  if (unit.ascii) {
+    const hits = located.get(unit.text);
+    if (!hits) return undefined;
+    for (const hit of hits) if (hit.start >= from && hit.negated === unit.negated) return hit;
+    return undefined;
+  }
+  const at = query.text.indexOf(unit.text, from);
+  return at < 0
+    ? undefined
+    : { start: at, end: at + unit.text.length, length: unit.text.length, typo: false };
+}
+
 /** Greedy earliest-position subsequence match: optimal for "all terms, in order". */
 function matchInOrder(units: readonly Unit[], query: ProseQuery, located: Map<string, WordHit[]>) {
   let position = 0;
@@ -253,7 +300,7 @@ function matchInOrder(units: readonly Unit[], query: ProseQuery, located: Map<st
   let typos = 0;
   let first = -1;
   for (const unit of units) {
-    const found = occurrences(unit, query, located, position)[0];
+    const found = firstOccurrence(unit, query, located, position);
     if (!found) return undefined;
     if (first < 0) first = found.start;
     position = found.end;
@@ -307,10 +354,17 @@ function matchPhrase(
 ): PhraseResult {
   const termCount = phrase.units.length;
   let strongTermsFound = 0;
+  let allFound = true;
   for (const unit of phrase.units) {
-    const anywhere = unit.ascii ? located.has(unit.text) : query.text.includes(unit.text);
-    if (anywhere && !WEAK_TERMS.has(unit.text)) strongTermsFound++;
+    const anywhere = unit.ascii
+      ? located.has(unit.text)
+      : query.hanCharacters.has(unit.first) && query.text.includes(unit.text);
+    if (anywhere && !unit.weak) strongTermsFound++;
+    if (!anywhere) allFound = false;
   }
+  // Most phrases miss a term altogether: nothing to place.
+  if (!allFound)
+    return { complete: false, ordered: false, matchedLength: 0, typos: 0, strongTermsFound, termCount };
   const ordered = matchInOrder(phrase.units, query, located);
   if (ordered && !ofOtherProduct(query, ordered.first))
     return { complete: true, ordered: true, ...ordered, strongTermsFound, termCount };
@@ -335,8 +389,17 @@ export function matchWords(index: KnowledgeIndex, query: ProseQuery): WordsResul
   if (query.contentLength === 0) return [];
   const phrases = phrasesOf(index);
   const located = locateTerms(phrases, query);
+  // Only phrases with a strong term in the query can match or be suggested.
+  const candidates = new Uint8Array(phrases.phrases.length);
+  const mark = (key: string) => {
+    for (const position of phrases.byTerm.get(key) ?? []) candidates[position] = 1;
+  };
+  for (const term of located.keys()) mark(term);
+  for (const character of query.hanCharacters) mark(character);
   const best = new Map<string, WordsResult>();
-  for (const phrase of phrases.phrases) {
+  for (let position = 0; position < phrases.phrases.length; position++) {
+    const phrase = phrases.phrases[position];
+    if (!phrase || candidates[position] === 0) continue;
     const result = matchPhrase(phrase, query, located);
     let score: number;
     if (result.complete) {
