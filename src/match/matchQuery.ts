@@ -36,7 +36,14 @@ const QUESTION_CODE_VERBS: ReadonlySet<string> = new Set(
   ),
 );
 const FAILURE_WORD = /^(?:fail(?:s|ed|ing)?|rejected|refused|errors?|errored|crash(?:es|ed)?|失败)$/;
-const PLAIN_WORD = /^[A-Za-z]+$/;
+/** Letters only (no digits, separators or Han): a word that can be part of a spelt-out name. */
+function isPlainWord(text: string): boolean {
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at) | 32;
+    if (code < 97 || code > 122) return false;
+  }
+  return text.length > 0;
+}
 /** How many letters of a name key are kept to rule a run of words out early. */
 const SPELT_START = 5;
 const keyStarts = new WeakMap<KnowledgeIndex, ReadonlySet<string>>();
@@ -262,7 +269,7 @@ function findSpeltOutNames(
   const words: (string | undefined)[] = [];
   for (const token of tokens) {
     if (token.start >= MAX_PROSE_LENGTH) break;
-    words.push(!done.has(token) && PLAIN_WORD.test(token.text) ? token.text.toLowerCase() : undefined);
+    words.push(isPlainWord(token.text) && !done.has(token) ? token.text.toLowerCase() : undefined);
   }
   for (let first = 0; first + MIN_SPELT_WORDS <= words.length; first++) {
     let key = "";

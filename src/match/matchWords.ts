@@ -63,6 +63,8 @@ const WEAK_TERMS = new Set(
 // Chinese negations stand as terms of their own: a phrase holding one is read in order only.
 const HAN_NEGATION = /^(?:没|未|不|没有|无)$/;
 
+/** How many words' typo verdicts are kept between questions. */
+const MAX_REMEMBERED_WORDS = 4096;
 /** How far before a phrase a product word ("RTM token invalid") takes it for that product. */
 const PRODUCT_LOOKBACK_CHARS = 24;
 /** A phrase with an unordered clause's terms spread wider than this is not one statement. */
@@ -127,15 +129,13 @@ interface WordHit {
  * share terms, so this keeps edit distances to one per (unknown word, nearby-length term).
  */
 function locateTerms(phrases: QuestionPhrases, query: ProseQuery): Map<string, WordHit[]> {
-  const { vocabulary, vocabularyByLength } = phrases;
+  const { vocabulary, vocabularyByLength, typoTerms } = phrases;
   const hits = new Map<string, WordHit[]>();
   const push = (term: string, hit: WordHit) => {
     const list = hits.get(term);
     if (list) list.push(hit);
     else hits.set(term, [hit]);
   };
-  // A word that repeats in the query is compared with the vocabulary once.
-  const typoTerms = new Map<string, string[]>();
   for (const word of query.words) {
     const { start, end, negated } = word;
     if (vocabulary.has(word.text)) {
@@ -145,15 +145,18 @@ function locateTerms(phrases: QuestionPhrases, query: ProseQuery): Map<string, W
     if (word.text.length < 4 || STOP_WORDS.has(word.text)) continue;
     let terms = typoTerms.get(word.text);
     if (!terms) {
-      terms = [];
+      const found: string[] = [];
       const length = word.text.length;
       const mask = letterMask(word.text);
       for (let termLength = length - 2; termLength <= length + 2; termLength++) {
         for (const term of vocabularyByLength.get(termLength) ?? []) {
-          if (isTypoOf(word.text, mask, term)) terms.push(term.text);
+          if (isTypoOf(word.text, mask, term)) found.push(term.text);
         }
       }
-      typoTerms.set(word.text, terms);
+      // Bounded: a flood of distinct words cannot grow it without end.
+      if (typoTerms.size >= MAX_REMEMBERED_WORDS) typoTerms.clear();
+      typoTerms.set(word.text, found);
+      terms = found;
     }
     for (const term of terms) push(term, { start, end, length: word.text.length, typo: true, negated });
   }
@@ -182,6 +185,11 @@ interface QuestionPhrases {
    * terms by their first character): a phrase with none of its strong terms in a query is skipped.
    */
   readonly byTerm: ReadonlyMap<string, readonly number[]>;
+  /**
+   * The terms each word already met is a typo of: people use the same few hundred words, and
+   * a word is compared with the vocabulary once, not once a question.
+   */
+  readonly typoTerms: Map<string, readonly string[]>;
 }
 
 interface QuestionPhrase {
@@ -239,7 +247,13 @@ function phrasesOf(index: KnowledgeIndex): QuestionPhrases {
       else if (list[list.length - 1] !== position) list.push(position);
     }
   });
-  const built = { phrases, vocabulary, vocabularyByLength, byTerm };
+  const built = {
+    phrases,
+    vocabulary,
+    vocabularyByLength,
+    byTerm,
+    typoTerms: new Map<string, readonly string[]>(),
+  };
   questionPhrases.set(index, built);
   return built;
 }
