@@ -33,8 +33,11 @@ export const CODE_CONTEXT_WORDS: ReadonlySet<string> = new Set([
  * where the log says warning.
  */
 export const ERROR_WORD_SOURCE =
-  "error_?code|error|exception|\\berr_?code|\\berrno|\\berr|\\bcode|rawvalue|错误码|错误代码|错误|报错|异常";
+  "error[\\s_]?code|error|exception|\\berr[\\s_]?code|\\berrno|\\berr|\\bcode|rawvalue|错误码|错误代码|错误|报错|异常";
 export const WARNING_WORD_SOURCE = "warning_?code|warning|\\bwarn";
+
+/** The nouns people put right after a code, even glued to it: `110 error`, `110code`, `报110错误`. */
+export const CODE_NOUN_SOURCE = "error|err\\b|errors|code|错误|报错|异常";
 
 /** Verbs people put before a code in prose: `got 110`, `报110`, `returns -2`. */
 export const CODE_VERB_SOURCE = "\\bgot|\\bgets?|\\bgetting|\\breceived?|\\bthrows?|\\bthrew|报|返回|出现";
@@ -51,6 +54,10 @@ export const CODE_FOLLOWERS: ReadonlySet<string> = new Set(
 
 /** Products other than RTC whose tokens and errors read like RTC's: a phrase right after one is theirs. */
 export const OTHER_PRODUCT_WORDS = /\b(?:rtm|signal(?:l)?ing|cdn|rtmp|chat|im)\b|信令|推流|旁路|云信/;
+
+/** Agora services answered over HTTP (REST API, Cloud Recording): their `invalid_appid` is theirs. */
+export const OTHER_SERVICE_WORDS =
+  /\brest(?:ful)?\b|recording|录制|\bacquire\b|\/v\d\/|customer (?:id|key|secret)|\bhttp\b/;
 
 /** What ends a clause: words on either side of one are not one phrase. */
 export const SENTENCE_BREAK = /[.;!?,:。；！？，：\n]/;
@@ -93,6 +100,9 @@ export const LINE_WORDS: readonly string[] = [
   "appid",
   "connectionstate",
   "connection-state",
+  "connection_state",
+  "connectionchanged",
+  "connection_changed",
   "错误",
   "报错",
   "异常",

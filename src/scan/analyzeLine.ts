@@ -1,10 +1,12 @@
 import type { KnowledgeIndex, NameRecord } from "../index/knowledgeIndex.js";
 import {
   CODE_FOLLOWERS,
+  CODE_NOUN_SOURCE,
   CODE_VERB_SOURCE,
   ERROR_WORD_SOURCE,
   NAME_TYPO_SIMILARITY,
   OTHER_PRODUCT_WORDS,
+  OTHER_SERVICE_WORDS,
   WARNING_WORD_SOURCE,
 } from "../index/vocabulary.js";
 import type { KnowledgeEntry } from "../knowledge/schema.js";
@@ -35,17 +37,17 @@ const IDENTIFIER = /[A-Za-z][A-Za-z0-9_]*(?:[.:-][A-Za-z0-9_]+)*/g;
 // A number right after an error word: `onError: 110`, `errorCode=109`, `{"err": 101}`, `"code":110`,
 // `AgoraErrorCode(rawValue: 109)`, `error 110`, `错误码：110` (full-width colon folded first).
 const CODE_IN_CONTEXT = new RegExp(
-  `(?:${ERROR_WORD_SOURCE})[\\s:=([#"'{,\`]{0,6}(-?\\d{1,7})(?!\\d|[.:]\\d|[a-z_])`,
+  `(?:${ERROR_WORD_SOURCE})(?:\\s+(?:is|was|of|为|是))?[\\s:=([#"'{,\`]{0,6}(-?\\d{1,7})(?!\\d|[.:]\\d|[a-z_])`,
   "g",
 );
 // A number right before an error word, as people write it: `110 error`, `` `110` error ``, `110code`.
 const CODE_BEFORE_WORD = new RegExp(
-  `(?<![\\w.:/#-])(-?\\d{1,6})(?![\\d.:])[\\s\`'")\\]]{0,3}(?:${ERROR_WORD_SOURCE})`,
+  `(?<![\\w.:/#-])(-?\\d{1,6})(?![\\d.:])[\\s\`'")\\]]{0,3}(?:${CODE_NOUN_SOURCE})`,
   "g",
 );
 // A number after a verb, in prose: `got 110`, `报110`; what follows decides (see CODE_FOLLOWERS).
 const CODE_AFTER_VERB = new RegExp(
-  `(?:${CODE_VERB_SOURCE})[\\s\`'":=]{0,4}(-?\\d{1,6})(?!\\d|[.:]\\d|[a-z_])`,
+  `(?:${CODE_VERB_SOURCE})[\\s\`'":=]{0,4}(?:(?:an?|the)\\s+)?(-?\\d{1,6})(?!\\d|[.:]\\d|[a-z_])`,
   "g",
 );
 // A number with its meaning in brackets: `109(expired)`, `110 (invalid token)`.
@@ -54,8 +56,10 @@ const CODE_WITH_MEANING = /(?<![\w.:/#-])(\d{1,6})\s?\(([a-z][a-z ]{2,30})\)/g;
 const NEGATIVE_RETURN =
   /\b(?:returned|returns|return|ret|result|res)[\s:=(]{0,4}(-\d{1,4})(?!\d|[.:]\d|[a-z_])/g;
 // A connection-state callback or event, whose `reason` number is a connection reason.
-const CONNECTION_STATE = /connection_?state_?changed|connection-state-change|connectionstatechanged/;
-const REASON_NUMBER = /reason[\s:=("'\w.]{0,30}?(\d{1,2})(?!\d)/g;
+// The words every platform's connection-state callback holds (`onConnectionStateChanged`,
+// `connectionChangedTo`, `connection-state-change`).
+const CONNECTION_STATE = /connection[-_]?(?:state|changed)/;
+const REASON_NUMBER = /reason[^\d\n]{0,12}?(\d{1,2})(?!\d)/g;
 
 // A number after a warning word (`onWarning: 104`): only a warning code, and only there.
 const WARNING_CODE = new RegExp(
@@ -110,7 +114,9 @@ export function analyzeLine(line: string, lower: string, context: LineContext): 
 
   for (const match of nameCandidates(line, lower, index.nameWords)) {
     const text = match[0];
-    const record = lookUpName(index, text) ?? lookUpTypo(index, text);
+    // `invalid_appid` on a line about a REST call or Cloud Recording is that service's answer, not the SDK's.
+    const restAnswer = REST_STYLE.test(text) && OTHER_SERVICE_WORDS.test(lower);
+    const record = restAnswer ? undefined : (lookUpName(index, text) ?? lookUpTypo(index, text));
     if (!record) {
       const before = lower.slice(Math.max(0, match.index - 24), match.index);
       const other =
@@ -321,6 +327,7 @@ function lookUpName(index: KnowledgeIndex, text: string): { record: NameRecord; 
   return undefined;
 }
 
+const REST_STYLE = /^[a-z0-9]+(?:_[a-z0-9]+)+$/;
 const PHRASE_SUBJECT = /token|app ?id|app_id|key|令牌/;
 
 /** Whether the word after a number a verb introduced leaves it a code (`got 110 when`, not `got 110 users`). */

@@ -1,6 +1,6 @@
 import type { KnowledgeIndex, PhraseRecord } from "../index/knowledgeIndex.js";
 import { normalizeProse } from "../index/phrases.js";
-import { OTHER_PRODUCT_WORDS, SENTENCE_BREAK } from "../index/vocabulary.js";
+import { OTHER_PRODUCT_WORDS, OTHER_SERVICE_WORDS, SENTENCE_BREAK } from "../index/vocabulary.js";
 
 /** A keyword phrase written out in a line, its words close together. */
 export interface PhraseHit {
@@ -14,7 +14,7 @@ const MAX_WORDS_BETWEEN = 2;
 const MAX_HAN_BETWEEN = 4;
 const MAX_GAP_CHARS = 24;
 // How far before a phrase a product word ("RTM token invalid") takes it for that product.
-const PRODUCT_LOOKBACK_CHARS = 24;
+const PRODUCT_LOOKBACK_CHARS = 60;
 
 const ASCII_WORD = /[a-z0-9']+/g;
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
@@ -29,6 +29,8 @@ const blankIdentifier = (identifier: string) =>
 const ENUMERATION = /^\s*(?:[-*>]\s*)?(?:#{1,6}\s*)?\d{1,2}[.)]\s|^\s*#{2,6}\s/;
 // "invalid or missing token" offers two causes: a phrase split by "or" is not one claim.
 const ALTERNATIVE = /\b(?:or|and)\b|或|或者|和/;
+// "token will expire", "token 快过期": not happened yet, so not an error (the will-expire callback's words).
+const NOT_YET = /\b(?:will|about|soon|going|almost|before)\b|快|即将|将要|将|要/;
 
 interface Span {
   readonly start: number;
@@ -42,7 +44,7 @@ interface Span {
  * Agora product (RTM, Signaling, CDN push) is that product's, not the RTC token's.
  */
 export function findClosePhrases(index: KnowledgeIndex, line: string): PhraseHit[] {
-  if (ENUMERATION.test(line)) return [];
+  if (ENUMERATION.test(line) || OTHER_SERVICE_WORDS.test(line.toLowerCase())) return [];
   const text = normalizeProse(line.replace(CODE_IDENTIFIER, blankIdentifier));
   const words = new Map<string, Span[]>();
   ASCII_WORD.lastIndex = 0;
@@ -98,7 +100,8 @@ function occurrences(
 }
 
 function closeEnough(gap: string): boolean {
-  if (gap.length > MAX_GAP_CHARS || SENTENCE_BREAK.test(gap) || ALTERNATIVE.test(gap)) return false;
+  if (gap.length > MAX_GAP_CHARS || SENTENCE_BREAK.test(gap) || ALTERNATIVE.test(gap) || NOT_YET.test(gap))
+    return false;
   const asciiWords = gap.match(ASCII_WORD)?.length ?? 0;
   const han = gap.match(HAN)?.length ?? 0;
   return asciiWords <= MAX_WORDS_BETWEEN && han <= MAX_HAN_BETWEEN;

@@ -1,4 +1,5 @@
 import type { KnowledgeIndex } from "../index/knowledgeIndex.js";
+import { OTHER_PRODUCT_WORDS } from "../index/vocabulary.js";
 import { matchQuery } from "../match/matchQuery.js";
 import { analyzeLine, type Detection } from "./analyzeLine.js";
 import { evidenceFor } from "./evidence.js";
@@ -300,18 +301,14 @@ function finish(state: ScanState, text: string): { findings: Finding[]; otherErr
     });
   }
   if (looksLikeProse(text)) {
-    // A question's loose word matches fill in only what its written-out phrases left open: an
-    // error the text names already, or a callback it describes ("kicked when the token expired").
-    const found = new Set(findings.map((finding) => finding.entry.id));
-    const none = findings.length === 0;
-    findings.push(
-      ...proseFindings(state, text).filter(
-        (finding) =>
-          finding.entry.depth === "deep" &&
-          !found.has(finding.entry.id) &&
-          (none || finding.entry.kind === "callback"),
-      ),
-    );
+    // Errors themselves come from codes, names and phrases written out close together; loose
+    // words only ever add a callback, and never in a text about another product (RTM, Chat, CDN).
+    // A text that names a callback already is about that one.
+    if (
+      !OTHER_PRODUCT_WORDS.test(text.toLowerCase()) &&
+      !findings.some((finding) => finding.entry.kind === "callback")
+    )
+      findings.push(...proseFindings(state, text).filter((finding) => finding.entry.kind === "callback"));
   }
   findings.sort(
     (a, b) =>
@@ -321,6 +318,9 @@ function finish(state: ScanState, text: string): { findings: Finding[]; otherErr
   otherErrors.sort((a, b) => (a.lines[0] ?? 0) - (b.lines[0] ?? 0));
   return { findings, otherErrors };
 }
+
+/** How well loose words must fit a callback's phrase to name it: most of the question is about it. */
+const LOOSE_CALLBACK_SCORE = 0.75;
 
 /** A few sentences, not log lines: log lines start with a timestamp, a level or a bracket. */
 function looksLikeProse(text: string): boolean {
@@ -332,7 +332,9 @@ function looksLikeProse(text: string): boolean {
 /** A question in words ("token expired after an hour"): the matcher's plain-word answers, marked low. */
 function proseFindings(state: ScanState, text: string): Finding[] {
   return matchQuery(state.index, text)
-    .matches.filter((match) => match.via === "words" || match.via === "typo")
+    .matches.filter(
+      (match) => (match.via === "words" || match.via === "typo") && match.score >= LOOSE_CALLBACK_SCORE,
+    )
     .map((match) => {
       const lower = text.toLowerCase();
       const at = Math.max(0, lower.indexOf(match.matched.toLowerCase()));

@@ -43,6 +43,9 @@ const FAMILY_MARKS: readonly [SdkFamily, readonly string[]][] = [
       "Xcode",
       "NSError",
       "rtcEngine:",
+      "iPhone",
+      "iOS",
+      "Swift",
     ],
   ],
   [
@@ -62,6 +65,8 @@ const FAMILY_MARKS: readonly [SdkFamily, readonly string[]][] = [
       "com.android",
       "E AgoraRtc",
       "I AgoraRtc",
+      "Android",
+      "安卓",
     ],
   ],
   [
@@ -79,6 +84,18 @@ const FAMILY_MARKS: readonly [SdkFamily, readonly string[]][] = [
       "console.",
       "client.join",
       "AgoraRTC",
+      // How people name the platform in a question or a ticket.
+      "Web SDK",
+      "web SDK",
+      "web sdk",
+      "Web 端",
+      "Web端",
+      "web端",
+      "浏览器",
+      "browser",
+      "Chrome",
+      "Safari",
+      "Firefox",
     ],
   ],
 ];
@@ -94,6 +111,14 @@ export function inferSdkFamily(text: string, extraLines: readonly string[] = [])
     let score = 0;
     for (const mark of marks) if (sample.includes(mark)) score++;
     if (score > 0 && (!best || score > best.score)) best = { family, score };
+  }
+  if (best?.family === "web") {
+    // Words like "browser" say Web; an SDK's own marks say which Web SDK.
+    const specific = FAMILY_MARKS.filter(([family]) => family === "web-4x" || family === "web-3x")
+      .map(([family, marks]) => ({ family, score: marks.filter((mark) => sample.includes(mark)).length }))
+      .filter((item) => item.score > 0)
+      .sort((a, b) => b.score - a.score)[0];
+    return specific?.family ?? "web";
   }
   if (best) return best.family;
   return /\b\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}\s+\d+\s+\d+ [VDIWEF] /.test(sample.slice(0, 64 * 1024))
