@@ -51,7 +51,9 @@ const isNegation = (word: string) => NEGATIONS.has(word) || word.endsWith("n't")
 const NEGATION_REACH = 3;
 // Words a negation reaches over to the word it governs.
 const NEGATION_TRANSPARENT = new Set(
-  "a an the any have has had be been is are was were set use using".split(" "),
+  "a an the any have has had be been is are was were set use using used pass passing passed send sending sent provide provided give gave include included add added put".split(
+    " ",
+  ),
 );
 
 // Terms too common to suggest an entry on their own ("not" alone says nothing).

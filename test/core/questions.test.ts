@@ -103,6 +103,21 @@ describe("a cause told in a sentence", () => {
     ["token generated with another App ID", ["invalid-token"]],
     ["token 30 秒后过期", ["token-privilege-will-expire"]],
     ["收到 token 即将过期的回调", ["token-privilege-will-expire"]],
+    ["Token 即将在 30 秒内失效", ["token-privilege-will-expire"]],
+    ["token is going to be invalid within 30 seconds", ["token-privilege-will-expire"]],
+    ["App ID 不是有效的", ["invalid-app-id"]],
+    ["数字 uid 生成的 token 用字符串 uid 加入", ["invalid-token"]],
+    [
+      "my App Certificate is on but I didn't pass any token when joining",
+      ["dynamic-use-static-key", "invalid-token"],
+    ],
+    ["I enabled the certificate and did not provide a token", ["dynamic-use-static-key", "invalid-token"]],
+    ["项目开启了 App Certificate，但是加入频道时却未传入 Token", ["dynamic-use-static-key", "invalid-token"]],
+    ["项目未开启 App Certificate，就试图使用 Token 加入频道", ["static-use-dynamic-key", "invalid-token"]],
+    [
+      "the App ID, user ID and channel name I used on the server to create the token don't match what I use in the client",
+      ["invalid-token"],
+    ],
   ])("%s -> %j", (query, ids) => {
     expect(ids).toContain(top(query));
   });
