@@ -86,6 +86,8 @@ export interface KnowledgeIndex {
   /** Negative native codes of three digits and more, which need no word beside them (`-110`). */
   readonly negativeCodes: RegExp;
   readonly messages: readonly MessageRecord[];
+  /** The same, longest first: a message inside a longer one is read as the longer one. */
+  readonly messagesLongestFirst: readonly MessageRecord[];
   /** Matches a lower-cased text holding any message needle: one pass instead of one search per message. */
   readonly messagePattern: RegExp;
   readonly otherMeaningsByCode: ReadonlyMap<number, readonly OtherMeaning[]>;
@@ -261,6 +263,7 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
     nameWords,
     negativeCodes,
     messages,
+    messagesLongestFirst: [...messages].sort((a, b) => b.needle.length - a.needle.length),
     messagePattern: anyOf(messages.map((record) => record.needle)),
     otherMeaningsByCode,
     otherMeaningsByNameKey,

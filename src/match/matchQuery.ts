@@ -123,8 +123,15 @@ export function matchQuery(index: KnowledgeIndex, rawQuery: string): MatchOutcom
   });
 
   const lowered = query.toLowerCase();
-  for (const record of index.messages) {
-    if (lowered.includes(record.needle)) {
+  const normalizedLower = query.normalize("NFKC").toLowerCase();
+  // Longest first, as the scanner reads them: a message inside a longer one is the longer one's.
+  const matchedNeedles: string[] = [];
+  for (const record of index.messagesLongestFirst) {
+    if (lowered.includes(record.needle) && !matchedNeedles.some((needle) => needle.includes(record.needle))) {
+      matchedNeedles.push(record.needle);
+      // The message's words are explained by it: not read again as plain words for another entry.
+      const at = normalizedLower.indexOf(record.needle);
+      if (at >= 0) explained.push({ text: record.needle, start: at });
       add({
         entry: record.entry,
         score: 1,

@@ -95,11 +95,17 @@ export function analyzeLine(line: string, lower: string, context: LineContext): 
     return knownFamily;
   };
   const detections: Detection[] = [];
+  const messageSpans: [number, number, string][] = [];
 
   if (index.messagePattern.test(lower)) {
-    for (const record of index.messages) {
+    // Longest first: a message inside a longer one (`dynamic key expired` inside
+    // `TOKEN_EXPIRE: dynamic key expired`) is that longer message's, and names inside it too.
+    const covered: [number, number][] = [];
+    for (const record of index.messagesLongestFirst) {
       const at = lower.indexOf(record.needle);
-      if (at >= 0) {
+      if (at >= 0 && !covered.some(([start, end]) => at >= start && at + record.needle.length <= end)) {
+        covered.push([at, at + record.needle.length]);
+        messageSpans.push([at, at + record.needle.length, record.entry.id]);
         detections.push({
           entry: record.entry,
           ...(record.message.code === undefined ? {} : { code: record.message.code }),
@@ -136,6 +142,8 @@ export function analyzeLine(line: string, lower: string, context: LineContext): 
       continue;
     }
     if (GENERIC_NAME_KEYS.has(identifierKeys(record.record.name.name)[0] ?? "")) continue;
+    const inMessage = messageSpans.find(([start, end]) => match.index >= start && match.index < end);
+    if (inMessage && inMessage[2] !== record.record.entry.id) continue;
     const exact = record.exact;
     const code = record.record.name.code;
     if (code !== undefined && index.byCode.has(code) && !codeAppliesOn(index, code, familyOf(), true))
@@ -218,7 +226,8 @@ export function analyzeLine(line: string, lower: string, context: LineContext): 
     }
   }
 
-  if (index.linePhraseGate.test(lower) && PHRASE_SUBJECT.test(lower)) {
+  // An SDK message on the line says it exactly; its words are not read again as a phrase.
+  if (messageSpans.length === 0 && index.linePhraseGate.test(lower) && PHRASE_SUBJECT.test(lower)) {
     for (const hit of findClosePhrases(index, line)) {
       const at = Math.max(0, lower.indexOf(hit.text.split(" ")[0] ?? ""));
       detections.push({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadKnowledgeIndex } from "../../src/index/loadIndex.js";
+import { matchQuery } from "../../src/match/matchQuery.js";
 import { redactEvidence } from "../../src/scan/redact.js";
 import { scanLog, scanLogAsync } from "../../src/scan/scanLog.js";
 
@@ -176,5 +177,20 @@ describe("evidence is redacted", () => {
     ).findings;
     expect(finding?.evidence.length).toBeLessThanOrEqual(320);
     expect(finding?.evidence).toContain("onError: 110");
+  });
+});
+
+describe("Web 4.x TOKEN_EXPIRE: dynamic key expired is the gateway's 110", () => {
+  it("leads scan and lookup alike with the invalid token", () => {
+    const line = "Agora-SDK [ERROR]: join failed AgoraRTCError TOKEN_EXPIRE: dynamic key expired";
+    expect(ids(line)).toEqual(["invalid-token"]);
+    expect(matchQuery(index, "TOKEN_EXPIRE").matches[0]?.entry.id).toBe("invalid-token");
+    expect(
+      matchQuery(index, "AgoraRTCError TOKEN_EXPIRE: dynamic key expired").matches.map((m) => m.entry.id),
+    ).toEqual(["invalid-token"]);
+    // The gateway's own expiry, wrapped in CAN_NOT_GET_GATEWAY_SERVER, stays an expiry.
+    expect(ids("AgoraRTCError CAN_NOT_GET_GATEWAY_SERVER: flag: 4096, message: dynamic key expired")).toEqual(
+      ["token-expired"],
+    );
   });
 });
