@@ -270,13 +270,15 @@ function findSpeltOutNames(
   explained: readonly QueryToken[],
 ): Match[] {
   const found: Match[] = [];
-  const done = new Set(explained);
+  // Words a code, name or SDK message already explains are not read again.
+  const isExplained = (token: QueryToken) =>
+    explained.some((item) => token.start >= item.start && token.start < item.start + item.text.length);
   const starts = nameKeyStarts(index);
   // Spelt-out names are prose: read where the plain-word pass reads.
   const words: (string | undefined)[] = [];
   for (const token of tokens) {
     if (token.start >= MAX_PROSE_LENGTH) break;
-    words.push(isPlainWord(token.text) && !done.has(token) ? token.text.toLowerCase() : undefined);
+    words.push(isPlainWord(token.text) && !isExplained(token) ? token.text.toLowerCase() : undefined);
   }
   for (let first = 0; first + MIN_SPELT_WORDS <= words.length; first++) {
     let key = "";
