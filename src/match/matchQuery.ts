@@ -271,8 +271,15 @@ function findSpeltOutNames(
 ): Match[] {
   const found: Match[] = [];
   // Words a code, name or SDK message already explains are not read again.
-  const isExplained = (token: QueryToken) =>
-    explained.some((item) => token.start >= item.start && token.start < item.start + item.text.length);
+  const covered = new Uint8Array(MAX_PROSE_LENGTH);
+  for (const item of explained) {
+    covered.fill(
+      1,
+      Math.min(item.start, MAX_PROSE_LENGTH),
+      Math.min(item.start + item.text.length, MAX_PROSE_LENGTH),
+    );
+  }
+  const isExplained = (token: QueryToken) => covered[token.start] === 1;
   const starts = nameKeyStarts(index);
   // Spelt-out names are prose: read where the plain-word pass reads.
   const words: (string | undefined)[] = [];
