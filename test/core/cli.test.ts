@@ -39,7 +39,12 @@ describe("agora-bot lookup (real process)", () => {
     const json = lookupJson.parse(JSON.parse(run.stdout));
     expect(json.query).toBe("109 110");
     expect(json.matches.map((match) => match.id)).toEqual(["token-expired", "invalid-token"]);
-    expect(json.matches[0]?.codes).toEqual([109, 118, 2]);
+    expect(json.matches[0]?.codes.slice(0, 3)).toEqual([109, 118, 2]);
+    expect(JSON.parse(run.stdout).matches[0]).toMatchObject({
+      depth: "deep",
+      kind: "error",
+      category: { id: "token" },
+    });
     expect(json.matches[1]?.names).toContain("ERR_NO_AUTHORIZED");
     expect(json.matches[1]?.names).toContain("ErrorCodeType.errInvalidToken");
   });
@@ -66,7 +71,7 @@ describe("agora-bot lookup (real process)", () => {
   it("exits 1 with an empty matches list when nothing fits", async () => {
     const text = await runCliProcess(["lookup", "hello"]);
     expect(text.code).toBe(1);
-    expect(text.stdout).toContain('No Agora token error matches: "hello"');
+    expect(text.stdout).toContain('No Agora error matches: "hello"');
     const json = await runCliProcess(["lookup", "--json", "ERR_SOMETHING_ELSE"]);
     expect(json.code).toBe(1);
     expect(lookupJson.parse(JSON.parse(json.stdout)).matches).toEqual([]);
@@ -139,5 +144,49 @@ describe("agora-bot kb-check (real process)", () => {
     }
     expect(run.stdout).not.toMatch(/^FAIL/m);
     expect(run.stdout).toMatch(/all \d+ codes and names resolve to their entry/);
+  });
+});
+
+describe("the catalogue from the CLI (real process)", () => {
+  it("answers lookup 17 and lookup -2 with their catalogue entries", async () => {
+    const seventeen = await runCliProcess(["lookup", "17"]);
+    expect(seventeen.code).toBe(0);
+    expect(seventeen.stdout).toContain("17 ERR_JOIN_CHANNEL_REJECTED");
+    expect(seventeen.stdout).toContain("CONNECTION_CHANGED_ECHO_TEST");
+    for (const part of [
+      "Names per platform",
+      "What it means",
+      "How it is reported",
+      "First thing to check",
+    ]) {
+      expect(seventeen.stdout).toContain(part);
+    }
+    const minusTwo = await runCliProcess(["lookup", "--json", "--", "-2"]);
+    const json = JSON.parse(minusTwo.stdout) as {
+      matches: { id: string; reportedAs: string[]; check: string }[];
+    };
+    expect(json.matches.map((match) => match.id)).toEqual(["err-invalid-argument"]);
+    expect(json.matches[0]?.reportedAs).toContain("return-value");
+    expect(json.matches[0]?.check.length).toBeGreaterThan(0);
+  });
+
+  it("lists the categories, one category, and exits 1 for an unknown one", async () => {
+    const all = await runCliProcess(["list"]);
+    expect(all.code).toBe(0);
+    expect(all.stdout).toMatch(/^ {2}token\s+7\s+Token and App ID errors/m);
+    expect(all.stdout).toMatch(/^ {2}native-errors-join\s+\d+\s/m);
+    const one = await runCliProcess(["list", "--lang", "zh", "native-errors-join"]);
+    expect(one.code).toBe(0);
+    expect(one.stdout).toContain("17 ERR_JOIN_CHANNEL_REJECTED");
+    const json = await runCliProcess(["list", "--json"]);
+    const parsed = JSON.parse(json.stdout) as { categories: { id: string; count: number }[] };
+    expect(parsed.categories[0]).toEqual({
+      id: "token",
+      title: "Token and App ID errors (in depth)",
+      count: 7,
+    });
+    const unknown = await runCliProcess(["list", "no-such-category"]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('no category "no-such-category"');
   });
 });
