@@ -94,7 +94,7 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
   const byCode = new Map<number, CodeRecord>();
   const byNameKey = new Map<string, NameRecord>();
   const codeRecords = new Map<number, CodeRecord[]>();
-  const nameRecords = new Map<string, NameRecord[]>();
+  let nameRecords: ReadonlyMap<string, readonly NameRecord[]> | undefined;
   const messages: MessageRecord[] = [];
   const otherMeaningsByCode = new Map<number, OtherMeaning[]>();
   const otherMeaningsByNameKey = new Map<string, OtherMeaning>();
@@ -104,20 +104,6 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
   for (const entry of knowledge.entries) {
     for (const code of entry.codes) {
       pushTo(codeRecords, code.code, { entry, code });
-    }
-    for (const name of entry.names) {
-      for (const key of identifierKeys(name.name)) addNameRecord(nameRecords, key, { entry, name });
-    }
-  }
-  // The method or event inside a signature names its entry only where no entry has that name itself.
-  const exactKeys = new Set(nameRecords.keys());
-  for (const entry of knowledge.entries) {
-    for (const name of entry.names) {
-      for (const form of nameLookupForms(name.name)) {
-        for (const key of identifierKeys(form)) {
-          if (!exactKeys.has(key)) addNameRecord(nameRecords, key, { entry, name });
-        }
-      }
     }
   }
 
@@ -184,7 +170,12 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
     byCode,
     byNameKey,
     codeRecords,
-    nameRecords,
+    // Built on first use: keying every name of the catalogue is the costliest part of indexing,
+    // and start-up (`/healthz`) should not wait for it.
+    get nameRecords() {
+      nameRecords ??= buildNameRecords(knowledge.entries);
+      return nameRecords;
+    },
     nameKeys,
     messages,
     messagePattern: anyOf(messages.map((record) => record.needle)),
@@ -197,6 +188,28 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
     nameSuggestions,
     coreKeyTrigrams,
   };
+}
+
+/** Every entry a name key stands for: exact names first, then the method or event inside a signature. */
+function buildNameRecords(entries: readonly KnowledgeEntry[]): Map<string, NameRecord[]> {
+  const records = new Map<string, NameRecord[]>();
+  for (const entry of entries) {
+    for (const name of entry.names) {
+      for (const key of identifierKeys(name.name)) addNameRecord(records, key, { entry, name });
+    }
+  }
+  // The method or event inside a signature names its entry only where no entry has that name itself.
+  const exactKeys = new Set(records.keys());
+  for (const entry of entries) {
+    for (const name of entry.names) {
+      for (const form of nameLookupForms(name.name)) {
+        for (const key of identifierKeys(form)) {
+          if (!exactKeys.has(key)) addNameRecord(records, key, { entry, name });
+        }
+      }
+    }
+  }
+  return records;
 }
 
 function addNameRecord(map: Map<string, NameRecord[]>, key: string, record: NameRecord): void {

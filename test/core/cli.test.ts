@@ -1,6 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { runCliProcess } from "./cliProcess.js";
+import { REPO_ROOT, runCliProcess } from "./cliProcess.js";
 
 const lookupJson = z.object({
   query: z.string(),
@@ -188,5 +191,53 @@ describe("the catalogue from the CLI (real process)", () => {
     const unknown = await runCliProcess(["list", "no-such-category"]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('no category "no-such-category"');
+  });
+});
+
+describe("agora-bot kb-check against the reference (real process)", () => {
+  const temporary: string[] = [];
+  afterAll(() => {
+    for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+  });
+  const copyOfKnowledge = () => {
+    const dir = mkdtempSync(join(tmpdir(), "agora-kbcheck-"));
+    temporary.push(dir);
+    cpSync(join(REPO_ROOT, "knowledge"), join(dir, "knowledge"), { recursive: true });
+    return dir;
+  };
+
+  it("prints 100 % coverage of the reference table in both languages", async () => {
+    const run = await runCliProcess([
+      "kb-check",
+      "--reference",
+      "test/fixtures/reference/agora-error-codes.tsv",
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^coverage: (\d+) of \1 reference rows resolve to their entry \(100\.0 %\)$/m);
+    expect(run.stdout).toContain("languages: every entry has its text in English and Chinese");
+  });
+
+  it("lists each reference row that does not resolve, and exits 1", async () => {
+    const dir = copyOfKnowledge();
+    const reference = join(dir, "reference.tsv");
+    writeFileSync(
+      reference,
+      "code\tname\tplatform\tsdk_source\tgloss_en\n17\tERR_JOIN_CHANNEL_REJECTED\tnative\tx\tx\n99999\tERR_MADE_UP_FOR_THIS_TEST\tnative\tx\tx\n",
+    );
+    const run = await runCliProcess(["kb-check", "--reference", reference]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("coverage: 1 of 2 reference rows resolve to their entry (50.0 %)");
+    expect(run.stdout).toMatch(
+      /line 3: 99999 {2}ERR_MADE_UP_FOR_THIS_TEST {2}native: no entry has this name/,
+    );
+  });
+
+  it("exits 3 with the file, entry and field of an invalid catalogue file", async () => {
+    const dir = copyOfKnowledge();
+    const file = join(dir, "knowledge", "catalogue", "native-errors-join.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("kind: error", "kind: mistake"));
+    const run = await runCliProcess(["kb-check"], { env: { KNOWLEDGE_DIR: join(dir, "knowledge") } });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/catalogue\/native-errors-join\.yaml: entries\[\d+\]\.kind: /);
   });
 });
