@@ -61,16 +61,24 @@ export const PLATFORM_FAMILY_SHORT = {
 } as const;
 
 /** How an application learns of it, one phrase for each way (a return value shows its number). */
-export const REPORTED_AS_LABELS: Record<
-  Lang,
-  Record<ReportedAs, (code?: number, web?: boolean) => string>
-> = {
+export interface ReportedAsContext {
+  readonly code?: number | undefined;
+  /** The matched meaning is the Web SDK's only. */
+  readonly web: boolean;
+  /** The entry has numbers (a Web exception with a number comes from the exception event). */
+  readonly numbered: boolean;
+}
+
+export const REPORTED_AS_LABELS: Record<Lang, Record<ReportedAs, (context: ReportedAsContext) => string>> = {
   en: {
-    error: (_code, web) =>
-      web ? "error (the call fails with an AgoraRTCError)" : "error (onError callback)",
+    error: ({ web }) => (web ? "error (the call fails with an AgoraRTCError)" : "error (onError callback)"),
     warning: () => "warning (onWarning callback); the call goes on",
-    "return-value": (code) => `negative return value of a method${code === undefined ? "" : ` (-${code})`}`,
-    exception: () => 'Web "exception" event',
+    "return-value": ({ code }) =>
+      `negative return value of a method${code === undefined ? "" : ` (-${code})`}`,
+    exception: ({ numbered }) =>
+      numbered
+        ? 'the client\'s "exception" event (client.on("exception"))'
+        : "exception: the method throws an AgoraRTCError (its promise rejects)",
     "connection-reason": () =>
       "reason of a connection state change (onConnectionStateChanged / connection-state-change)",
     "connection-state": () => "connection state (onConnectionStateChanged / connection-state-change)",
@@ -78,10 +86,13 @@ export const REPORTED_AS_LABELS: Record<
     callback: () => "callback or event your app handles",
   },
   zh: {
-    error: (_code, web) => (web ? "错误（调用失败，抛出 AgoraRTCError）" : "错误（onError 回调）"),
+    error: ({ web }) => (web ? "错误（调用失败，抛出 AgoraRTCError）" : "错误（onError 回调）"),
     warning: () => "警告（onWarning 回调），调用仍会继续",
-    "return-value": (code) => `方法的负数返回值${code === undefined ? "" : `（-${code}）`}`,
-    exception: () => "Web 的 exception 事件",
+    "return-value": ({ code }) => `方法的负数返回值${code === undefined ? "" : `（-${code}）`}`,
+    exception: ({ numbered }) =>
+      numbered
+        ? 'client 的 exception 事件（client.on("exception")）'
+        : "异常：方法抛出 AgoraRTCError（Promise 被拒绝）",
     "connection-reason": () => "连接状态变化的原因（onConnectionStateChanged / connection-state-change）",
     "connection-state": () => "连接状态（onConnectionStateChanged / connection-state-change）",
     "renew-result": () => "renewToken 的结果（onRenewTokenResult）",
