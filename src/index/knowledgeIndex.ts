@@ -10,7 +10,7 @@ import type {
   PlatformFamily,
 } from "../knowledge/schema.js";
 import { letterMask } from "../text/editDistance.js";
-import { coreIdentifierKey, identifierKeys } from "../text/identifier.js";
+import { coreIdentifierKey, identifierKey, identifierKeys } from "../text/identifier.js";
 import { type Phrase, splitPhrase } from "./phrases.js";
 
 export interface CodeRecord {
@@ -190,21 +190,24 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
   };
 }
 
-/** Every entry a name key stands for: exact names first, then the method or event inside a signature. */
+/**
+ * Every entry a name key stands for, the most exact reading first: a name as written, then the
+ * method or event inside a signature (`renewToken`), then a name without its SDK prefix
+ * (`INVALID_ARGUMENT` for `ERR_INVALID_ARGUMENT`), each only where no earlier reading has the key.
+ */
 function buildNameRecords(entries: readonly KnowledgeEntry[]): Map<string, NameRecord[]> {
   const records = new Map<string, NameRecord[]>();
-  for (const entry of entries) {
-    for (const name of entry.names) {
-      for (const key of identifierKeys(name.name)) addNameRecord(records, key, { entry, name });
-    }
-  }
-  // The method or event inside a signature names its entry only where no entry has that name itself.
-  const exactKeys = new Set(records.keys());
-  for (const entry of entries) {
-    for (const name of entry.names) {
-      for (const form of nameLookupForms(name.name)) {
-        for (const key of identifierKeys(form)) {
-          if (!exactKeys.has(key)) addNameRecord(records, key, { entry, name });
+  const readings: ((name: string) => string[])[] = [
+    (name) => [identifierKey(name)],
+    (name) => nameLookupForms(name).map((form) => identifierKey(form)),
+    (name) => [name, ...nameLookupForms(name)].map((form) => coreIdentifierKey(form)),
+  ];
+  for (const reading of readings) {
+    const known = new Set(records.keys());
+    for (const entry of entries) {
+      for (const name of entry.names) {
+        for (const key of reading(name.name)) {
+          if (!known.has(key)) addNameRecord(records, key, { entry, name });
         }
       }
     }
