@@ -164,7 +164,7 @@ describe("the catalogue from the CLI (real process)", () => {
     ]) {
       expect(seventeen.stdout).toContain(part);
     }
-    const minusTwo = await runCliProcess(["lookup", "--json", "--", "-2"]);
+    const minusTwo = await runCliProcess(["lookup", "--json", "-2"]);
     const json = JSON.parse(minusTwo.stdout) as {
       matches: { id: string; reportedAs: string[]; check: string }[];
     };
