@@ -36,7 +36,8 @@ export function listCategories(index: KnowledgeIndex): CategorySummary[] {
 
 /**
  * The category a user means: its id, or a title in either language, compared without case or
- * punctuation; a unique prefix of an id will do ("web-errors-join").
+ * punctuation; a unique start of an id ("web-errors-join") or a part of one title ("加入频道",
+ * "renewToken") will do.
  */
 export function findCategory(index: KnowledgeIndex, query: string): Category | undefined {
   const key = simplify(query);
@@ -50,7 +51,11 @@ export function findCategory(index: KnowledgeIndex, query: string): Category | u
   );
   if (exact) return exact;
   const prefixed = categories.filter((category) => simplify(category.id).startsWith(key));
-  return prefixed.length === 1 ? prefixed[0] : undefined;
+  if (prefixed.length === 1) return prefixed[0];
+  const inTitle = categories.filter(
+    (category) => simplify(category.title.en).includes(key) || simplify(category.title.zh).includes(key),
+  );
+  return inTitle.length === 1 ? inTitle[0] : undefined;
 }
 
 function simplify(text: string): string {
