@@ -6,14 +6,16 @@ import { loadKnowledgeIndex } from "../index/loadIndex.js";
 import { KnowledgeError } from "../knowledge/load.js";
 import { type CliIo, EXIT_KNOWLEDGE, EXIT_OK, EXIT_USAGE, UsageError } from "./io.js";
 import { KB_CHECK_USAGE, runKbCheck } from "./kbCheck.js";
+import { LIST_USAGE, runList } from "./list.js";
 import { LOOKUP_USAGE, runLookup } from "./lookup.js";
 import { runScan, SCAN_USAGE } from "./scan.js";
 
-const USAGE = `agora-bot: answers Agora RTC token errors from codes, names, words and logs
+const USAGE = `agora-bot: answers Agora RTC errors (token errors in depth) from codes, names, words and logs
 
 Usage:
   ${LOOKUP_USAGE}
   ${SCAN_USAGE}
+  ${LIST_USAGE}
   ${KB_CHECK_USAGE}
 
 Examples:
@@ -22,6 +24,8 @@ Examples:
   agora-bot lookup --lang zh token expired
   agora-bot lookup --json 109 110
   agora-bot scan console.log
+  agora-bot list
+  agora-bot list native-errors-join
 
 Exit status: 0 found, 1 no match, 2 usage error, 3 knowledge base invalid.
 Environment: DEFAULT_LANG=en|zh (language when the query has none), KNOWLEDGE_DIR (default ./knowledge).`;
@@ -40,6 +44,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
         return await runLookup(rest, io, index, defaultLang);
       case "scan":
         return await runScan(rest, io, index, defaultLang);
+      case "list":
+        return runList(rest, io, index, defaultLang);
       case "kb-check":
         return runKbCheck(rest, io, index);
       case "help":
@@ -50,7 +56,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       case undefined:
         throw new UsageError("missing command", "run `agora-bot help` for usage");
       default:
-        throw new UsageError(`unknown command "${command}"`, "commands: lookup, scan, kb-check, help");
+        throw new UsageError(`unknown command "${command}"`, "commands: lookup, scan, list, kb-check, help");
     }
   } catch (error) {
     if (error instanceof UsageError) {

@@ -22,9 +22,12 @@ export function parseOutputOptions(args: readonly string[], usage: string): Outp
     values: { lang?: string | undefined; json?: boolean | undefined; jsonl?: boolean | undefined };
     positionals: string[];
   };
+  // A negative code (`lookup -2`, a native return value) is a query, not a flag.
+  const NEGATIVE = /^-\d+$/;
+  const placeholder = (index: number) => `\u0000${index}`;
   try {
     parsed = parseArgs({
-      args: [...args],
+      args: args.map((arg, index) => (NEGATIVE.test(arg) ? placeholder(index) : arg)),
       allowPositionals: true,
       strict: true,
       options: {
@@ -36,7 +39,10 @@ export function parseOutputOptions(args: readonly string[], usage: string): Outp
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error), usage);
   }
-  const { values, positionals } = parsed;
+  const { values } = parsed;
+  const positionals = parsed.positionals.map((text) =>
+    text.startsWith("\u0000") ? (args[Number(text.slice(1))] ?? text) : text,
+  );
   if (values.json && values.jsonl) throw new UsageError("--json and --jsonl cannot be combined", usage);
   return {
     lang: parseLangOption(values.lang),

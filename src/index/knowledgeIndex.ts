@@ -10,7 +10,7 @@ import type {
   PlatformFamily,
 } from "../knowledge/schema.js";
 import { letterMask } from "../text/editDistance.js";
-import { coreIdentifierKey, identifierKeys } from "../text/identifier.js";
+import { coreIdentifierKey, identifierKey, identifierKeys } from "../text/identifier.js";
 import { anchorWords, minimalWords, trieSource } from "./nameWords.js";
 import { type Phrase, splitPhrase } from "./phrases.js";
 import { FAULT_TERMS, LINE_WORDS, NAMESPACE_WORDS, PHRASE_SUBJECTS } from "./vocabulary.js";
@@ -115,7 +115,7 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
   const byCode = new Map<number, CodeRecord>();
   const byNameKey = new Map<string, NameRecord>();
   const codeRecords = new Map<number, CodeRecord[]>();
-  const nameRecords = new Map<string, NameRecord[]>();
+  let nameRecords: ReadonlyMap<string, readonly NameRecord[]> | undefined;
   const messages: MessageRecord[] = [];
   const otherMeaningsByCode = new Map<number, OtherMeaning[]>();
   const otherMeaningsByNameKey = new Map<string, OtherMeaning>();
@@ -125,20 +125,6 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
   for (const entry of knowledge.entries) {
     for (const code of entry.codes) {
       pushTo(codeRecords, code.code, { entry, code });
-    }
-    for (const name of entry.names) {
-      for (const key of identifierKeys(name.name)) addNameRecord(nameRecords, key, { entry, name });
-    }
-  }
-  // The method or event inside a signature names its entry only where no entry has that name itself.
-  const exactKeys = new Set(nameRecords.keys());
-  for (const entry of knowledge.entries) {
-    for (const name of entry.names) {
-      for (const form of nameLookupForms(name.name)) {
-        for (const key of identifierKeys(form)) {
-          if (!exactKeys.has(key)) addNameRecord(nameRecords, key, { entry, name });
-        }
-      }
     }
   }
 
@@ -187,7 +173,97 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
       if (name) byReason.set(code, { entry: record.entry, name });
     }
   }
-  const reportable = knowledge.entries.filter(isReportable);
+  const linePhrases = phrases.filter(
+    (record) =>
+      record.entry.kind === "error" &&
+      record.phrase.terms.length >= 2 &&
+      record.phrase.terms.some((term) => PHRASE_SUBJECTS.has(term.text)) &&
+      record.phrase.terms.some((term) => FAULT_TERMS.has(term.text)),
+  );
+  const nameKeys = [...byNameKey].map(([key, record]) => ({ key, record }));
+  const coreKeys = new Map<string, NameKeyRecord>();
+  for (const entry of knowledge.entries) {
+    if (entry.depth !== "deep") continue;
+    for (const name of entry.names) {
+      const key = coreIdentifierKey(name.name);
+      if (!coreKeys.has(key)) coreKeys.set(key, { key, record: { entry, name } });
+    }
+  }
+  const coreKeyTrigrams = new Set<string>();
+  for (const key of coreKeys.keys()) {
+    for (let start = 0; start + 3 <= key.length; start++) coreKeyTrigrams.add(key.slice(start, start + 3));
+  }
+  let scanGates: ScanGates | undefined;
+  const nameSuggestions = new Fuse([...coreKeys.values()], {
+    keys: ["key"],
+    includeScore: true,
+    threshold: 0.3,
+    ignoreLocation: true,
+  });
+
+  return {
+    knowledge,
+    entries: knowledge.entries,
+    byCode,
+    byNameKey,
+    byReason,
+    codeRecords,
+    // Built on first use: keying every name of the catalogue is the costliest part of indexing,
+    // and start-up (`/healthz`) should not wait for it.
+    get nameRecords() {
+      nameRecords ??= buildNameRecords(knowledge.entries);
+      return nameRecords;
+    },
+    nameKeys,
+    // The scanner's gates are built on first scan: lookups and start-up (`/healthz`) do not wait for them.
+    get lineWords() {
+      scanGates ??= buildScanGates(knowledge.entries);
+      return scanGates.lineWords;
+    },
+    get nameWords() {
+      scanGates ??= buildScanGates(knowledge.entries);
+      return scanGates.nameWords;
+    },
+    get negativeCodes() {
+      scanGates ??= buildScanGates(knowledge.entries);
+      return scanGates.negativeCodes;
+    },
+    get catalogueKeysByLength() {
+      scanGates ??= buildScanGates(knowledge.entries);
+      return scanGates.catalogueKeysByLength;
+    },
+    messages,
+    messagesLongestFirst: [...messages].sort((a, b) => b.needle.length - a.needle.length),
+    messagePattern: anyOf(messages.map((record) => record.needle)),
+    otherMeaningsByCode,
+    otherMeaningsByNameKey,
+    phrases,
+    linePhrases,
+    linePhraseGate: anyOf([
+      ...new Set(
+        linePhrases.flatMap((record) =>
+          record.phrase.terms.filter((term) => FAULT_TERMS.has(term.text)).map((term) => term.text),
+        ),
+      ),
+    ]),
+    vocabulary,
+    vocabularyByLength,
+    coreKeys: [...coreKeys.values()],
+    nameSuggestions,
+    coreKeyTrigrams,
+  };
+}
+
+interface ScanGates {
+  readonly lineWords: RegExp;
+  readonly nameWords: RegExp;
+  readonly negativeCodes: RegExp;
+  readonly catalogueKeysByLength: ReadonlyMap<number, readonly NameKeyRecord[]>;
+}
+
+/** The scanner's gates and typo keys, from every name a log can report (see KnowledgeIndex). */
+function buildScanGates(entries: readonly KnowledgeEntry[]): ScanGates {
+  const reportable = entries.filter(isReportable);
   const reportableNames = reportable.flatMap((entry) => entry.names.map((name) => name.name));
   const lineWordList = [...LINE_WORDS, ...PHRASE_SUBJECTS];
   // A catalogue name reaches a log in its SDK's error format (`AgoraRTCError INVALID_PARAMS:`,
@@ -212,26 +288,6 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
   }
   const negativeCodes = new RegExp(`-(?:${trieSource([...returnedCodes])})(?!\\d)`, "g");
   const nameWords = new RegExp(trieSource(anchorWords(reportableNames, NAMESPACE_WORDS)), "g");
-  const linePhrases = phrases.filter(
-    (record) =>
-      record.entry.kind === "error" &&
-      record.phrase.terms.length >= 2 &&
-      record.phrase.terms.some((term) => PHRASE_SUBJECTS.has(term.text)) &&
-      record.phrase.terms.some((term) => FAULT_TERMS.has(term.text)),
-  );
-  const nameKeys = [...byNameKey].map(([key, record]) => ({ key, record }));
-  const coreKeys = new Map<string, NameKeyRecord>();
-  for (const entry of knowledge.entries) {
-    if (entry.depth !== "deep") continue;
-    for (const name of entry.names) {
-      const key = coreIdentifierKey(name.name);
-      if (!coreKeys.has(key)) coreKeys.set(key, { key, record: { entry, name } });
-    }
-  }
-  const coreKeyTrigrams = new Set<string>();
-  for (const key of coreKeys.keys()) {
-    for (let start = 0; start + 3 <= key.length; start++) coreKeyTrigrams.add(key.slice(start, start + 3));
-  }
   const catalogueKeysByLength = new Map<number, NameKeyRecord[]>();
   const catalogueKeys = new Set<string>();
   for (const entry of reportable) {
@@ -243,46 +299,7 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
       pushTo(catalogueKeysByLength, key.length, { key, record: { entry, name } });
     }
   }
-  const nameSuggestions = new Fuse([...coreKeys.values()], {
-    keys: ["key"],
-    includeScore: true,
-    threshold: 0.3,
-    ignoreLocation: true,
-  });
-
-  return {
-    knowledge,
-    entries: knowledge.entries,
-    byCode,
-    byNameKey,
-    byReason,
-    codeRecords,
-    nameRecords,
-    nameKeys,
-    lineWords,
-    nameWords,
-    negativeCodes,
-    messages,
-    messagesLongestFirst: [...messages].sort((a, b) => b.needle.length - a.needle.length),
-    messagePattern: anyOf(messages.map((record) => record.needle)),
-    otherMeaningsByCode,
-    otherMeaningsByNameKey,
-    phrases,
-    linePhrases,
-    linePhraseGate: anyOf([
-      ...new Set(
-        linePhrases.flatMap((record) =>
-          record.phrase.terms.filter((term) => FAULT_TERMS.has(term.text)).map((term) => term.text),
-        ),
-      ),
-    ]),
-    vocabulary,
-    vocabularyByLength,
-    coreKeys: [...coreKeys.values()],
-    catalogueKeysByLength,
-    nameSuggestions,
-    coreKeyTrigrams,
-  };
+  return { lineWords, nameWords, negativeCodes, catalogueKeysByLength };
 }
 
 /**
@@ -291,6 +308,31 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
  */
 export function isReportable(entry: KnowledgeEntry): boolean {
   return entry.depth === "deep" || entry.kind === "error" || entry.kind === "warning";
+}
+
+/**
+ * Every entry a name key stands for, the most exact reading first: a name as written, then the
+ * method or event inside a signature (`renewToken`), then a name without its SDK prefix
+ * (`INVALID_ARGUMENT` for `ERR_INVALID_ARGUMENT`), each only where no earlier reading has the key.
+ */
+function buildNameRecords(entries: readonly KnowledgeEntry[]): Map<string, NameRecord[]> {
+  const records = new Map<string, NameRecord[]>();
+  const readings: ((name: string) => string[])[] = [
+    (name) => [identifierKey(name)],
+    (name) => nameLookupForms(name).map((form) => identifierKey(form)),
+    (name) => [name, ...nameLookupForms(name)].map((form) => coreIdentifierKey(form)),
+  ];
+  for (const reading of readings) {
+    const known = new Set(records.keys());
+    for (const entry of entries) {
+      for (const name of entry.names) {
+        for (const key of reading(name.name)) {
+          if (!known.has(key)) addNameRecord(records, key, { entry, name });
+        }
+      }
+    }
+  }
+  return records;
 }
 
 function addNameRecord(map: Map<string, NameRecord[]>, key: string, record: NameRecord): void {

@@ -1,14 +1,14 @@
+import { CATALOGUE_ID_PREFIXES } from "./catalogueIds.js";
 import { familyOfPlatform } from "./platformLabels.js";
-import {
-  CATALOGUE_ID_PREFIXES,
-  type CatalogueEntry,
-  type CatalogueFile,
-  type Category,
-  type CodeSpace,
-  type DeepEntry,
-  type EntryCode,
-  type KnowledgeEntry,
-  type ReportedAs,
+import type {
+  CatalogueEntry,
+  CatalogueFile,
+  Category,
+  CodeSpace,
+  DeepEntry,
+  EntryCode,
+  KnowledgeEntry,
+  ReportedAs,
 } from "./schema.js";
 
 /** The category the seven deep token entries are listed under. */

@@ -43,6 +43,8 @@ export interface KnowledgeBase {
   readonly byId: ReadonlyMap<string, KnowledgeEntry>;
   /** The token category, then one a catalogue file, in file-name order. */
   readonly categories: readonly Category[];
+  /** The catalogue files as validated: what the start-up snapshot stores (compact, no repeated text). */
+  readonly catalogue: readonly CatalogueFile[];
 }
 
 /** Source text of one knowledge file, as read from disk or made by a test. */
@@ -98,6 +100,7 @@ export function buildKnowledgeBase(dir: string, sources: readonly KnowledgeSourc
   const problems: KnowledgeProblem[] = [];
   const parsed: ParsedEntry[] = [];
   const categories: Category[] = [];
+  const catalogue: CatalogueFile[] = [];
   if (sources.filter((source) => !isCatalogueFile(source.file)).length === 0) {
     problems.push({ file: dir, field: "", message: "no knowledge files (*.yaml) found" });
   }
@@ -107,6 +110,7 @@ export function buildKnowledgeBase(dir: string, sources: readonly KnowledgeSourc
       if ("problems" in result) problems.push(...result.problems);
       else {
         categories.push(result.file.category);
+        catalogue.push(result.file);
         result.file.entries.forEach((entry, index) => {
           parsed.push({
             file: source.file,
@@ -131,6 +135,7 @@ export function buildKnowledgeBase(dir: string, sources: readonly KnowledgeSourc
     entries,
     byId: new Map(entries.map((entry) => [entry.id, entry])),
     categories: [TOKEN_CATEGORY, ...categories],
+    catalogue,
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CATALOGUE_ID_PREFIXES } from "./catalogueIds.js";
 
 /** Where a code carries this meaning: the native SDKs (Android, iOS, Windows, …) or the Web SDK. */
 export const platformFamilySchema = z.enum(["native", "web"]);
@@ -144,19 +145,6 @@ export const knowledgeEntrySchema = z
     message: "an error entry needs at least one code",
     path: ["codes"],
   });
-
-/** The id prefixes of catalogue entries (CATALOGUE_FORMAT.md), and the number list each implies. */
-export const CATALOGUE_ID_PREFIXES = {
-  err: "error",
-  warn: "warning",
-  reason: "connection-reason",
-  state: "connection-state",
-  renew: "renew-result",
-  license: "license",
-  native: "enum",
-  callback: "enum",
-  web: "error",
-} as const satisfies Record<string, CodeSpace>;
 
 const catalogueNameSchema = z.strictObject({
   name: text,

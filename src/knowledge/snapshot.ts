@@ -1,20 +1,23 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fromCatalogueEntry, TOKEN_CATEGORY } from "./entryModel.js";
 import { CATALOGUE_DIR, isKnowledgeFileName } from "./files.js";
 import type { KnowledgeBase } from "./load.js";
-import type { Category, KnowledgeEntry } from "./schema.js";
+import type { CatalogueFile, KnowledgeEntry } from "./schema.js";
 
 /**
  * A validated copy of `knowledge/` (the deep entries and the catalogue) written at build time,
  * so start-up can skip YAML parsing and schema validation (and loading both libraries). It is
  * used only while every source file still has the size and modification time it had when the
- * snapshot was made; an edited entry is read and validated from its YAML as usual.
+ * snapshot was made; an edited entry is read and validated from its YAML as usual. The
+ * catalogue is stored as its files were validated and mapped again on reading, which keeps the
+ * snapshot less than half the size of the mapped entries (their texts appear several times).
  */
 interface Snapshot {
-  readonly version: 2;
+  readonly version: 3;
   readonly files: readonly { name: string; size: number; mtimeMs: number }[];
-  readonly entries: readonly KnowledgeEntry[];
-  readonly categories: readonly Category[];
+  readonly deep: readonly KnowledgeEntry[];
+  readonly catalogue: readonly CatalogueFile[];
 }
 
 function listFiles(dir: string): string[] {
@@ -38,10 +41,10 @@ function fingerprint(dir: string): Snapshot["files"] {
 
 export function writeKnowledgeSnapshot(knowledge: KnowledgeBase, file: string): void {
   const snapshot: Snapshot = {
-    version: 2,
+    version: 3,
     files: fingerprint(knowledge.dir),
-    entries: knowledge.entries,
-    categories: knowledge.categories,
+    deep: knowledge.entries.filter((entry) => entry.depth === "deep"),
+    catalogue: knowledge.catalogue,
   };
   writeFileSync(file, JSON.stringify(snapshot));
 }
@@ -53,7 +56,7 @@ export function readKnowledgeSnapshot(dir: string, file: string): KnowledgeBase 
   } catch {
     return undefined;
   }
-  if (snapshot.version !== 2) return undefined;
+  if (snapshot.version !== 3) return undefined;
   let current: Snapshot["files"];
   try {
     current = fingerprint(dir);
@@ -67,10 +70,17 @@ export function readKnowledgeSnapshot(dir: string, file: string): KnowledgeBase 
       return saved?.name === item.name && saved.size === item.size && saved.mtimeMs === item.mtimeMs;
     });
   if (!same) return undefined;
+  const entries = [
+    ...snapshot.deep,
+    ...snapshot.catalogue.flatMap((catalogueFile) =>
+      catalogueFile.entries.map((entry) => fromCatalogueEntry(entry, catalogueFile)),
+    ),
+  ];
   return {
     dir,
-    entries: snapshot.entries,
-    byId: new Map(snapshot.entries.map((entry) => [entry.id, entry])),
-    categories: snapshot.categories,
+    entries,
+    byId: new Map(entries.map((entry) => [entry.id, entry])),
+    categories: [TOKEN_CATEGORY, ...snapshot.catalogue.map((catalogueFile) => catalogueFile.category)],
+    catalogue: snapshot.catalogue,
   };
 }

@@ -4,10 +4,8 @@ import { PLATFORM_FAMILY_SHORT, REPORTED_AS_LABELS, UI_STRINGS } from "./strings
 
 /** How the item's entry reaches an application, every way in one line. */
 export function reportedAsText(item: AnswerItem, lang: Lang): string {
-  const web = isWebOnly(item);
-  return item.entry.reportedAs
-    .map((way) => REPORTED_AS_LABELS[lang][way](item.headline.code, web))
-    .join("; ");
+  const context = { code: item.headline.code, web: isWebOnly(item), numbered: item.entry.codes.length > 0 };
+  return item.entry.reportedAs.map((way) => REPORTED_AS_LABELS[lang][way](context)).join("; ");
 }
 
 function isWebOnly(item: AnswerItem): boolean {

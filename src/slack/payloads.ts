@@ -40,6 +40,13 @@ export const commandSchema = z.looseObject({
 
 export const buttonValueSchema = z.object({ q: z.string(), l: z.enum(["en", "zh"]) });
 
+/** A listing button: category id (empty for all), page, language. */
+export const listButtonValueSchema = z.object({
+  c: z.string().max(100),
+  p: z.number().int().min(0).max(1000),
+  l: z.enum(["en", "zh"]),
+});
+
 export const blockActionSchema = z.looseObject({
   user: z.looseObject({ id: z.string() }),
   channel: z.looseObject({ id: z.string() }).optional(),

@@ -233,6 +233,13 @@ describe("the catalogue", () => {
     }
   });
 
+  it("reads a name as written before a name without its SDK prefix", () => {
+    // renewToken is the method, not the connection reason whose name ends in RenewToken.
+    expect(ids("renewToken")[0]).toBe("callback-renew-token");
+    expect(ids("FAILED")).toEqual(["web-failed"]);
+    expect(ids("INVALID_ARGUMENT")).toEqual(["err-invalid-argument"]);
+  });
+
   it("keeps everyday words as words", () => {
     for (const query of ["failed", "my join failed", "timeout", "it is pending", "not supported"]) {
       expect(
