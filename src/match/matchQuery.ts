@@ -31,7 +31,7 @@ export const MAX_PROSE_LENGTH = 400;
 const CODE_VERB = new RegExp(`^(?:${CODE_VERB_SOURCE})$`);
 /** More verbs a question puts before a code (`joinChannel returned 110`, `it shows 109`). */
 const QUESTION_CODE_VERBS: ReadonlySet<string> = new Set(
-  "return returns returned returning show shows showed showing report reports reported reporting give gives gave giving fire fires fired trigger triggers triggered hit hits hitting see seeing saw 收到 提示 显示 遇到 碰到".split(
+  "return returns returned returning show shows showed showing report reports reported reporting give gives gave giving fire fires fired trigger triggers triggered hit hits hitting see seeing saw receiving throwing face faces facing faced encounter encounters encountering encountered experiencing raise raises raised emit emits emitted print prints printed log logs logged 收到 提示 显示 遇到 碰到 出 抛出 返".split(
     " ",
   ),
 );
@@ -99,10 +99,15 @@ export function matchQuery(index: KnowledgeIndex, rawQuery: string): MatchOutcom
   // A pasted paragraph repeats its words: each distinct word is looked up once, and its verdict
   // (explained by a name or not) reused.
   const explainedWords = new Map<string, boolean>();
+  // Positions of the numbers read as codes: a number listed after one ("110 and 109") is one too.
+  const codePositions = new Set<number>();
   tokens.forEach((token, position) => {
     const number = parseNumberToken(token.text);
     if (number) {
-      if (codesOnly || isCodeInQuestion(index, tokens, position, number)) {
+      const listed =
+        codePositions.has(position - 2) && LIST_WORDS.has(tokens[position - 1]?.text.toLowerCase() ?? "");
+      if (codesOnly || listed || isCodeInQuestion(index, tokens, position, number)) {
+        codePositions.add(position);
         matchCode(index, number.value, number.negative, token, add, notTokenErrors);
         explained.push(token);
       }
@@ -216,6 +221,9 @@ function isCodeInQuestion(
   if (previous !== undefined && saysCodeBefore(previous)) return true;
   if (previous !== undefined && endsWithAny(previous, IDENTITY_WORDS)) return false;
   if (next !== undefined && isCount(next)) return false;
+  // "2 and 3 users", "2 to 3 seconds": the unit after a run of numbers counts them all.
+  const afterRun = wordAfterNumbers(tokens, position);
+  if (afterRun !== undefined && isCount(afterRun)) return false;
   if (next !== undefined && saysCodeAfter(next)) return true;
   if (previous !== undefined) {
     const before = tokens[position - 2]?.text.toLowerCase();
@@ -235,6 +243,8 @@ const HAN_CODE_WORDS = [...CODE_CONTEXT_WORDS].filter((word) => HAN.test(word));
 const HAN_CODE_VERBS = new Set(
   [...QUESTION_CODE_VERBS].filter((word) => HAN.test(word)).concat(["报", "返回", "出现"]),
 );
+/** Words that list one code after another: "110 and 109", "110 or 119", "101 / 110". */
+const LIST_WORDS: ReadonlySet<string> = new Set(["and", "or", "vs", "then", "和", "或", "或者", "还有"]);
 /** Words between an error word and its code: "the error code is 119", "错误码是 110". */
 const LINKING_WORDS: ReadonlySet<string> = new Set(["is", "was", "are", "were", "equals", "of"]);
 
@@ -252,11 +262,12 @@ function saysCodeAfter(word: string): boolean {
   return HAN.test(word) && HAN_CODE_WORDS.some((context) => word.startsWith(context));
 }
 
-/** The word, or for a run of Chinese its end (`进入房间 110`), is one of the words. */
+/** The word, or for a run of Chinese its end (`进入房间 110`, `我遇到了 110`), is one of the words. */
 function endsWithAny(word: string, words: ReadonlySet<string>): boolean {
   if (words.has(word)) return true;
   if (!HAN.test(word)) return false;
-  for (const item of words) if (HAN.test(item) && word.endsWith(item)) return true;
+  const stem = word.replace(/[了过]$/, "");
+  for (const item of words) if (HAN.test(item) && stem.endsWith(item)) return true;
   return false;
 }
 
@@ -305,6 +316,15 @@ function findSpeltOutNames(
     }
   }
   return found;
+}
+
+function wordAfterNumbers(tokens: readonly QueryToken[], position: number): string | undefined {
+  let at = position + 1;
+  for (; at < tokens.length; at++) {
+    const text = tokens[at]?.text.toLowerCase() ?? "";
+    if (!parseNumberToken(text) && !LIST_WORDS.has(text) && text !== "to") break;
+  }
+  return tokens[at]?.text.toLowerCase();
 }
 
 function isCount(word: string): boolean {

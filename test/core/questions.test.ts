@@ -42,8 +42,18 @@ describe("a code followed by words", () => {
     ["joinChannel 时报110", "invalid-token"],
     ["错误码是110", "invalid-token"],
     ["110错误怎么解决", "invalid-token"],
+    ["I'm facing 110 on join", "invalid-token"],
+    ["我遇到了 110", "invalid-token"],
+    ["err:110", "invalid-token"],
   ])("%s -> %s", (query, id) => {
     expect(top(query)).toBe(id);
+  });
+
+  it("reads a code listed after a code", () => {
+    expect(matchQuery(index, "110 and 109 when joining").matches.map((match) => match.entry.id)).toEqual([
+      "invalid-token",
+      "token-expired",
+    ]);
   });
 });
 
@@ -183,6 +193,9 @@ describe("questions naming no error stay unmatched", () => {
     "2 of my users see a black screen",
     "port 101 is blocked",
     "there is 110 of them",
+    "2 and 3 users",
+    "2 to 3 seconds later",
+    "I waited 2 minutes and 118 people joined",
   ])("%j", (query) => {
     expect(matchQuery(index, query).matches).toEqual([]);
   });
