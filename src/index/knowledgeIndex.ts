@@ -11,8 +11,9 @@ import type {
 } from "../knowledge/schema.js";
 import { letterMask } from "../text/editDistance.js";
 import { coreIdentifierKey, identifierKey, identifierKeys } from "../text/identifier.js";
-import { anchorWords, minimalWords, trieSource } from "./nameWords.js";
+import { anchorWords, identifierWords, minimalWords, trieSource } from "./nameWords.js";
 import { type Phrase, splitPhrase } from "./phrases.js";
+import { buildSymptoms, type SymptomRecord } from "./symptoms.js";
 import { FAULT_TERMS, LINE_WORDS, NAMESPACE_WORDS, PHRASE_SUBJECTS } from "./vocabulary.js";
 
 export interface CodeRecord {
@@ -95,6 +96,10 @@ export interface KnowledgeIndex {
   readonly phrases: readonly PhraseRecord[];
   /** The phrases that name an error by themselves when written out in a log or post line (see PHRASE_SUBJECTS). */
   readonly linePhrases: readonly PhraseRecord[];
+  /** Token names of three words and more, as a pattern that also reads them split by spaces or dashes. */
+  readonly spacedNames: readonly { readonly record: NameRecord; readonly pattern: RegExp }[];
+  /** Symptoms described in words (the entries' `likelyWhen`), compiled. */
+  readonly symptoms: readonly SymptomRecord[];
   /** Matches a lower-cased line holding a fault word of some line phrase: most lines with "token" hold none. */
   readonly linePhraseGate: RegExp;
   /** Every ASCII word used in a phrase: the words a typo in a query is corrected towards. */
@@ -239,6 +244,8 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
     otherMeaningsByNameKey,
     phrases,
     linePhrases,
+    symptoms: buildSymptoms(knowledge.entries),
+    spacedNames: spacedNames(knowledge.entries),
     linePhraseGate: anyOf([
       ...new Set(
         linePhrases.flatMap((record) =>
@@ -300,6 +307,31 @@ function buildScanGates(entries: readonly KnowledgeEntry[]): ScanGates {
     }
   }
   return { lineWords, nameWords, negativeCodes, catalogueKeysByLength };
+}
+
+/**
+ * The deep entries' names of three words and more (callbacks and errors people write out), each
+ * as its words with any run of spaces, dashes or underscores between them, once a spelling.
+ */
+function spacedNames(entries: readonly KnowledgeEntry[]): { record: NameRecord; pattern: RegExp }[] {
+  const seen = new Set<string>();
+  const out: { record: NameRecord; pattern: RegExp }[] = [];
+  for (const entry of entries) {
+    if (entry.depth !== "deep") continue;
+    for (const name of entry.names) {
+      if (!/^[A-Za-z][A-Za-z0-9_.:-]*$/.test(name.name)) continue;
+      const words = identifierWords(name.name.replace(/^.*[.:](?=[A-Za-z])/, ""));
+      const key = words.join(" ");
+      if (words.length < 3 || seen.has(key)) continue;
+      seen.add(key);
+      // Written apart on purpose: at least one separator, so a name written whole stays the name lookup's.
+      out.push({
+        record: { entry, name },
+        pattern: new RegExp(`(?<![a-z])${words.join("[\\s_-]+")}(?![a-z])`),
+      });
+    }
+  }
+  return out;
 }
 
 /**

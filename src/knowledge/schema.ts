@@ -115,6 +115,20 @@ const messageSchema = z.strictObject({
 const urlSchema = z.url({ protocol: /^https$/, error: "expected an https:// URL" });
 const docsSchema = z.strictObject({ en: urlSchema, zh: urlSchema });
 
+/**
+ * A symptom people describe instead of quoting a code. Each pattern is groups of words separated
+ * by `;`, alternatives by `|`; a text shows the symptom when every group appears within a few
+ * lines of it, in any order. A finding from it is reported as likely, with the words shown.
+ */
+const symptomSchema = z.strictObject({
+  /** What the symptom points to, for the person reading the finding. */
+  reason: localizedTextSchema,
+  /** The platforms this reading holds on; all when left out. */
+  platforms: z.array(platformFamilySchema).optional(),
+  en: z.array(text).default([]),
+  zh: z.array(text).default([]),
+});
+
 /** One of the seven deep token entries: `knowledge/<id>.yaml`. */
 export const knowledgeEntrySchema = z
   .strictObject({
@@ -140,6 +154,8 @@ export const knowledgeEntrySchema = z
     docs: docsSchema,
     keywords: localizedListSchema,
     messages: z.array(messageSchema).default([]),
+    /** Symptoms described in words, without a code, that make this entry likely (see symptomSchema). */
+    likelyWhen: z.array(symptomSchema).optional(),
   })
   .refine((entry) => entry.kind === "callback" || entry.codes.length > 0, {
     message: "an error entry needs at least one code",

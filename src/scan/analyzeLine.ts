@@ -227,7 +227,32 @@ export function analyzeLine(line: string, lower: string, context: LineContext): 
   }
 
   // An SDK message on the line says it exactly; its words are not read again as a phrase.
-  if (messageSpans.length === 0 && index.linePhraseGate.test(lower) && PHRASE_SUBJECT.test(lower)) {
+  // A long name written as words (`token privilege will expire`, `On-Token-Privilege-Will-Expire`).
+  if (PHRASE_SUBJECT.test(lower)) {
+    for (const spaced of index.spacedNames) {
+      const match = spaced.pattern.exec(lower);
+      if (!match || detections.some((detection) => detection.entry === spaced.record.entry)) continue;
+      if (messageSpans.some(([start, end]) => match.index >= start && match.index < end)) continue;
+      detections.push({
+        entry: spaced.record.entry,
+        name: spaced.record.name.name,
+        matchedText: line.slice(match.index, match.index + match[0].length),
+        at: match.index,
+        confidence: "medium",
+        platform: familyOf(),
+      });
+    }
+  }
+
+  // A phrase beside another error's code or name explains that error ("-102 means: invalid token
+  // or …"): it is read only on a line where nothing else names an entry.
+  const namedElsewhere = detections.length > 0;
+  if (
+    !namedElsewhere &&
+    messageSpans.length === 0 &&
+    index.linePhraseGate.test(lower) &&
+    PHRASE_SUBJECT.test(lower)
+  ) {
     for (const hit of findClosePhrases(index, line)) {
       const at = Math.max(0, lower.indexOf(hit.text.split(" ")[0] ?? ""));
       detections.push({
@@ -358,14 +383,20 @@ function nameSays(entry: KnowledgeEntry, words: string): boolean {
 
 /** Hand-written names with a slip (`ERR_INVLID_TOKEN`): only name-shaped words, only close misses. */
 function lookUpTypo(index: KnowledgeIndex, text: string): { record: NameRecord; exact: boolean } | undefined {
-  if (!/^(?:ERR_|err_|Err|AgoraErrorCode|K_)/.test(text) || text.length < 10) return undefined;
+  // Error names and callback names (`onTokenPrivilegWillExpire`, `OnTokenPrivilegeWillExpired`).
+  if (!/^(?:ERR_|err_|Err|AgoraErrorCode|K_|[Oo]n[A-Z]|[Tt]oken[A-Z_-])/.test(text) || text.length < 10)
+    return undefined;
   const key = coreIdentifierKey(text);
   const maxEdits = Math.floor(key.length * (1 - NAME_TYPO_SIMILARITY));
   if (maxEdits < 1) return undefined;
+  // The closest name, not the first close one: `…PrivilegWillExpire` is will-expire, not did-expire.
+  let best: { record: NameRecord; distance: number } | undefined;
   for (const candidate of index.coreKeys) {
     if (Math.abs(candidate.key.length - key.length) > maxEdits) continue;
-    if (editDistance(key, candidate.key, maxEdits) <= maxEdits)
-      return { record: candidate.record, exact: false };
+    const limit = best ? best.distance - 1 : maxEdits;
+    if (limit < 0) break;
+    const distance = editDistance(key, candidate.key, limit);
+    if (distance <= limit) best = { record: candidate.record, distance };
   }
-  return undefined;
+  return best ? { record: best.record, exact: false } : undefined;
 }

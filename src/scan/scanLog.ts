@@ -4,6 +4,7 @@ import { matchQuery } from "../match/matchQuery.js";
 import { analyzeLine, type Detection } from "./analyzeLine.js";
 import { evidenceFor } from "./evidence.js";
 import { inferSdkFamily } from "./sdkFamily.js";
+import { likelyFindings } from "./symptoms.js";
 import type { Confidence, Finding, ScanOptions, ScanResult, ScanTruncation, SdkFamily } from "./types.js";
 
 /** Default input cap: a paste or snippet bigger than this is read as head + tail. */
@@ -310,6 +311,9 @@ function finish(state: ScanState, text: string): { findings: Finding[]; otherErr
     )
       findings.push(...proseFindings(state, text).filter((finding) => finding.entry.kind === "callback"));
   }
+  // A described symptom, only when nothing certain was found: it is a guess, said as one.
+  if (findings.length === 0 && state.readAll && text.length > 0)
+    findings.push(...likelyFindings(state.index, text, state.family));
   findings.sort(
     (a, b) =>
       Number(a.entry.kind === "callback") - Number(b.entry.kind === "callback") ||
