@@ -59,8 +59,10 @@ export function matchQuery(index: KnowledgeIndex, rawQuery: string): MatchOutcom
     const number = parseNumberToken(token.text);
     if (number) {
       const previous = tokens[position - 1]?.text.toLowerCase();
+      // A query that opens with a number asks about that code: "110 when joining", "109 通话一小时后".
       const inContext =
         codesOnly ||
+        position === 0 ||
         number.hash ||
         number.negative ||
         (previous !== undefined && CODE_CONTEXT_WORDS.has(previous));
@@ -68,6 +70,12 @@ export function matchQuery(index: KnowledgeIndex, rawQuery: string): MatchOutcom
         matchCode(index, number.value, number.negative, token, add, notTokenErrors);
         explained.push(token);
       }
+      return;
+    }
+    // `onError: 101`, `error 110`: the word only says the number after it is a code.
+    const next = tokens[position + 1];
+    if (CODE_CONTEXT_WORDS.has(token.text.toLowerCase()) && next && parseNumberToken(next.text)) {
+      explained.push(token);
       return;
     }
     let isExplained = explainedWords.get(token.text);

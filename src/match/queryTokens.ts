@@ -10,7 +10,8 @@ export interface QueryToken {
   readonly start: number;
 }
 
-const TOKEN = /#?-?[A-Za-z0-9_]+(?:[.:-][A-Za-z0-9_]+)*|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
+// A part after `.`, `:` or `-` starts with a letter: `onError:101` is a name and a code, `ERR_X.Y` one name.
+const TOKEN = /#?-?[A-Za-z0-9_]+(?:[.:-][A-Za-z_][A-Za-z0-9_]*)*|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
 
 export function tokenizeQuery(query: string): QueryToken[] {
   const tokens: QueryToken[] = [];
