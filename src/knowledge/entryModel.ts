@@ -52,6 +52,7 @@ export function fromCatalogueEntry(entry: CatalogueEntry, file: CatalogueFile): 
       seedTable: false,
       kind: entry.kind === "callback" ? "callback" : "error",
     })),
+    // Where it is reported, by family; how it is reported is `reportedAs`, which answers show.
     reportedBy: entryFamilies.map((platform) => ({
       platform,
       how: { en: entry.meaning.en, zh: entry.meaning.zh },

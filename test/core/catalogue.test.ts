@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { buildKnowledgeIndex } from "../../src/index/knowledgeIndex.js";
 import { defaultKnowledgeDir, KnowledgeError, loadKnowledge } from "../../src/knowledge/load.js";
+import { nameLookupForms } from "../../src/knowledge/nameForms.js";
 import { readKnowledgeSnapshot, writeKnowledgeSnapshot } from "../../src/knowledge/snapshot.js";
 import { matchQuery } from "../../src/match/matchQuery.js";
 
@@ -201,5 +202,26 @@ describe("catalogue files", () => {
     expect(read?.categories).toEqual(kb.categories);
     writeFileSync(join(dir, "catalogue", "example-join.yaml"), `${EXAMPLE}\n`);
     expect(readKnowledgeSnapshot(dir, snapshot)).toBeUndefined();
+  });
+});
+
+describe("the forms a signature is looked up by", () => {
+  it.each([
+    ["onError(int err, const char* msg)", ["onError"]],
+    [
+      'client.on("connection-state-change", (cur, prev, reason?: ConnectionDisconnectedReason))',
+      ["connection-state-change"],
+    ],
+    ['client.on("error", {reason})', []],
+    ["- (int)renewToken:(NSString*)token", ["renewToken:"]],
+    ['NO_VOS_AVAILABLE (string value "ERR_NO_VOS_AVAILABLE")', ["NO_VOS_AVAILABLE", "ERR_NO_VOS_AVAILABLE"]],
+    [
+      "OnTokenPrivilegeWillExpire(string token) / OnRequestToken()",
+      ["OnTokenPrivilegeWillExpire", "OnRequestToken"],
+    ],
+    ['"RequestToken" event', ["RequestToken"]],
+    ["ERR_JOIN_CHANNEL_REJECTED", []],
+  ])("%s", (name, forms) => {
+    expect(nameLookupForms(name)).toEqual(forms);
   });
 });
