@@ -17,7 +17,12 @@ const TOKEN =
 export function tokenizeQuery(query: string): QueryToken[] {
   const tokens: QueryToken[] = [];
   for (const match of query.normalize("NFKC").matchAll(TOKEN)) {
-    tokens.push({ text: match[0], start: match.index });
+    // A code then a colon then words ("101：App ID 无效") is the code and the words.
+    const colon = match[0].indexOf(":");
+    if (colon > 0 && NUMBER.test(match[0].slice(0, colon))) {
+      tokens.push({ text: match[0].slice(0, colon), start: match.index });
+      tokens.push({ text: match[0].slice(colon + 1), start: match.index + colon + 1 });
+    } else tokens.push({ text: match[0], start: match.index });
   }
   return tokens;
 }

@@ -63,6 +63,9 @@ describe("full-width punctuation", () => {
     ["onError（110）", "invalid-token"],
     ["onError：110", "invalid-token"],
     ["错误（101）初始化引擎", "invalid-app-id"],
+    ["101：App ID 无效怎么办", "invalid-app-id"],
+    ["110，加入频道失败", "invalid-token"],
+    ["【110】token 无效", "invalid-token"],
   ])("%s -> %s", (query, id) => {
     expect(top(query)).toBe(id);
   });
