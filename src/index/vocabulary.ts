@@ -139,3 +139,13 @@ export const IDENTITY_WORDS: ReadonlySet<string> = new Set(
     " ",
   ),
 );
+
+/**
+ * More verbs people put before a code than CODE_VERB_SOURCE holds (`joinChannel returned 110`,
+ * `it shows 109`, `I'm facing 110`, `我遇到了 110`); lookup reads them in questions.
+ */
+export const MORE_CODE_VERBS: ReadonlySet<string> = new Set(
+  "return returns returned returning show shows showed showing report reports reported reporting give gives gave giving fire fires fired trigger triggers triggered hit hits hitting see seeing saw receiving throwing face faces facing faced encounter encounters encountering encountered experiencing raise raises raised emit emits emitted print prints printed log logs logged 收到 提示 显示 遇到 碰到 出 抛出 返".split(
+    " ",
+  ),
+);

@@ -4,6 +4,7 @@ import {
   COUNT_PREFIXES,
   COUNT_WORDS,
   IDENTITY_WORDS,
+  MORE_CODE_VERBS,
   NAME_SUGGEST_SIMILARITY,
   NAME_TYPO_SIMILARITY,
 } from "../index/vocabulary.js";
@@ -29,34 +30,7 @@ export const MAX_PROSE_LENGTH = 400;
 
 /** A verb people put before a code (`got 110`, `报110`), as a whole token. */
 const CODE_VERB = new RegExp(`^(?:${CODE_VERB_SOURCE})$`);
-/** More verbs a question puts before a code (`joinChannel returned 110`, `it shows 109`). */
-const QUESTION_CODE_VERBS: ReadonlySet<string> = new Set(
-  "return returns returned returning show shows showed showing report reports reported reporting give gives gave giving fire fires fired trigger triggers triggered hit hits hitting see seeing saw receiving throwing face faces facing faced encounter encounters encountering encountered experiencing raise raises raised emit emits emitted print prints printed log logs logged 收到 提示 显示 遇到 碰到 出 抛出 返".split(
-    " ",
-  ),
-);
 const FAILURE_WORD = /^(?:fail(?:s|ed|ing)?|rejected|refused|errors?|errored|crash(?:es|ed)?|失败)$/;
-/** Letters only (no digits, separators or Han): a word that can be part of a spelt-out name. */
-function isPlainWord(text: string): boolean {
-  for (let at = 0; at < text.length; at++) {
-    const code = text.charCodeAt(at) | 32;
-    if (code < 97 || code > 122) return false;
-  }
-  return text.length > 0;
-}
-/** How many letters of a name key are kept to rule a run of words out early. */
-const SPELT_START = 5;
-const keyStarts = new WeakMap<KnowledgeIndex, ReadonlySet<string>>();
-
-/** The first letters of every name key, built once an index. */
-function nameKeyStarts(index: KnowledgeIndex): ReadonlySet<string> {
-  let starts = keyStarts.get(index);
-  if (!starts) {
-    starts = new Set([...index.nameRecords.keys()].map((key) => key.slice(0, SPELT_START)));
-    keyStarts.set(index, starts);
-  }
-  return starts;
-}
 const MIN_SPELT_WORDS = 3;
 const MAX_SPELT_WORDS = 5;
 /** Shorter runs of words ("set the role") spell names by accident. */
@@ -231,9 +205,7 @@ function isCodeInQuestion(
     if (previous === "with") return before !== undefined && FAILURE_WORD.test(before);
     // "the error code is 119", "the code was 110".
     if (LINKING_WORDS.has(previous)) return before !== undefined && CODE_CONTEXT_WORDS.has(before);
-    return (
-      CODE_VERB.test(previous) || QUESTION_CODE_VERBS.has(previous) || endsWithAny(previous, HAN_CODE_VERBS)
-    );
+    return CODE_VERB.test(previous) || MORE_CODE_VERBS.has(previous) || endsWithAny(previous, HAN_CODE_VERBS);
   }
   return next !== undefined && index.codeRecords.has(number.value);
 }
@@ -241,7 +213,7 @@ function isCodeInQuestion(
 const HAN = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$/;
 const HAN_CODE_WORDS = [...CODE_CONTEXT_WORDS].filter((word) => HAN.test(word));
 const HAN_CODE_VERBS = new Set(
-  [...QUESTION_CODE_VERBS].filter((word) => HAN.test(word)).concat(["报", "返回", "出现"]),
+  [...MORE_CODE_VERBS].filter((word) => HAN.test(word)).concat(["报", "返回", "出现"]),
 );
 /** Words that list one code after another: "110 and 109", "110 or 119", "101 / 110". */
 const LIST_WORDS: ReadonlySet<string> = new Set(["and", "or", "vs", "then", "和", "或", "或者", "还有"]);
@@ -316,6 +288,28 @@ function findSpeltOutNames(
     }
   }
   return found;
+}
+
+/** Letters only (no digits, separators or Han): a word that can be part of a spelt-out name. */
+function isPlainWord(text: string): boolean {
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at) | 32;
+    if (code < 97 || code > 122) return false;
+  }
+  return text.length > 0;
+}
+/** How many letters of a name key are kept to rule a run of words out early. */
+const SPELT_START = 5;
+const keyStarts = new WeakMap<KnowledgeIndex, ReadonlySet<string>>();
+
+/** The first letters of every name key, built once an index. */
+function nameKeyStarts(index: KnowledgeIndex): ReadonlySet<string> {
+  let starts = keyStarts.get(index);
+  if (!starts) {
+    starts = new Set([...index.nameRecords.keys()].map((key) => key.slice(0, SPELT_START)));
+    keyStarts.set(index, starts);
+  }
+  return starts;
 }
 
 function wordAfterNumbers(tokens: readonly QueryToken[], position: number): string | undefined {
