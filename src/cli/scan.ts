@@ -1,4 +1,4 @@
-import { fstatSync, read } from "node:fs";
+import { fstatSync } from "node:fs";
 import { type FileHandle, open } from "node:fs/promises";
 import { isatty } from "node:tty";
 import { chooseLanguage } from "../answer/answer.js";
@@ -6,6 +6,8 @@ import type { KnowledgeIndex } from "../index/knowledgeIndex.js";
 import { toScanJson } from "../render/scanJson.js";
 import { renderScanText } from "../render/scanText.js";
 import { COLOR_STYLE, PLAIN_STYLE, safeForTerminal } from "../render/terminal.js";
+import { readFileChunks } from "../scan/fileChunks.js";
+import { scanFile } from "../scan/scanFile.js";
 import { scanStream } from "../scan/scanStream.js";
 import type { Lang } from "../text/language.js";
 import { type CliIo, EXIT_NO_MATCH, EXIT_OK, EXIT_USAGE, UsageError, useColor } from "./io.js";
@@ -18,13 +20,12 @@ export { SCAN_USAGE } from "./usage.js";
 interface ScanSource {
   readonly name: string;
   readonly chunks: AsyncIterable<Uint8Array | string>;
+  /** A regular file opened by path: scanned by position, in blocks, with a second thread if big. */
+  readonly fd?: number;
   /** Known for a regular file: the progress line then shows the time left. */
   readonly size: number | undefined;
   close(): Promise<void>;
 }
-
-// Reads of a megabyte: few system calls, and a piece's worth for the reader at a time.
-const READ_BYTES = 1024 * 1024;
 
 export async function runScan(
   args: readonly string[],
@@ -55,7 +56,14 @@ export async function runScan(
     });
     let scanned: Awaited<ReturnType<typeof scanStream>>;
     try {
-      scanned = await scanStream(knowledge, source.chunks, { onRead: (bytes) => progress.update(bytes) });
+      const onRead = (bytes: number) => progress.update(bytes);
+      scanned =
+        source.fd !== undefined && source.size !== undefined
+          ? await scanFile(knowledge, source.fd, source.size, {
+              onRead,
+              knowledgeDir: io.env.KNOWLEDGE_DIR || undefined,
+            })
+          : await scanStream(knowledge, source.chunks, { onRead });
     } catch (error) {
       io.stderr.write(`agora-bot: cannot read ${source.name} (${reasonOf(error)})\n`);
       unreadable = true;
@@ -95,7 +103,8 @@ async function openSource(path: string, io: CliIo): Promise<ScanSource | { error
     }
     return {
       name: path,
-      chunks: readChunks(handle.fd),
+      chunks: readFileChunks(handle.fd),
+      ...(stat.isFile() ? { fd: handle.fd } : {}),
       size: stat.isFile() ? stat.size : undefined,
       close: () => handle.close(),
     };
@@ -115,23 +124,12 @@ function stdinSource(io: CliIo): ScanSource {
     try {
       const stat = fstatSync(0);
       if (stat.isFile() || stat.isFIFO() || stat.isCharacterDevice())
-        return { ...base, chunks: readChunks(0), size: stat.isFile() ? stat.size : undefined };
+        return { ...base, chunks: readFileChunks(0), size: stat.isFile() ? stat.size : undefined };
     } catch {
       // Not a descriptor we can read directly: the stream below.
     }
   }
   return { ...base, chunks: io.stdin as AsyncIterable<Uint8Array | string>, size: undefined };
-}
-
-async function* readChunks(fd: number): AsyncGenerator<Uint8Array> {
-  for (;;) {
-    const buffer = Buffer.allocUnsafe(READ_BYTES);
-    const bytesRead = await new Promise<number>((resolve, reject) =>
-      read(fd, buffer, 0, READ_BYTES, null, (error, count) => (error ? reject(error) : resolve(count))),
-    );
-    if (bytesRead === 0) return;
-    yield buffer.subarray(0, bytesRead);
-  }
 }
 
 function reasonOf(error: unknown): string {

@@ -20,6 +20,8 @@ export interface TextPieceOptions {
   readonly onRead?: (bytes: number) => void;
   /** Decoded pieces are about this big (tests make them small). */
   readonly pieceBytes?: number;
+  /** Off for a stretch in the middle of a file, whose head has been checked already. */
+  readonly sniffBinary?: boolean;
 }
 
 // About a megabyte a piece: few enough calls, no long block of the event loop, and each decoded
@@ -28,6 +30,7 @@ const PIECE_BYTES = 1024 * 1024;
 /** What git and grep take as "binary" too: a NUL byte among the first 8 KB. */
 const BINARY_SNIFF_BYTES = 8192;
 const NEWLINE = 0x0a;
+const LINE_END = new Uint8Array([NEWLINE]);
 
 /**
  * Reads a byte stream (a file, stdin, a download) as whole lines decoded in pieces of about a
@@ -52,6 +55,7 @@ export async function* readTextPieces(
   let skipped = 0;
   let total = 0;
   let truncated = false;
+  const sniffUntil = options.sniffBinary === false ? 0 : BINARY_SNIFF_BYTES;
 
   const take = (): Uint8Array[] => {
     const parts = whole;
@@ -63,8 +67,11 @@ export async function* readTextPieces(
     parts.length === 0
       ? ""
       : decodeText(parts.length === 1 ? (parts[0] as Uint8Array) : Buffer.concat(parts));
-  const cutPiece = (): TextPiece => {
-    const piece = { text: decode([...take(), cutLine ?? new Uint8Array()]), cutBytes: skipped };
+  /** The held lines and the kept head of the long line, with its newline when it had one. */
+  const cutPiece = (lineEnded: boolean): TextPiece => {
+    const parts = [...take(), cutLine ?? new Uint8Array()];
+    if (lineEnded) parts.push(LINE_END);
+    const piece = { text: decode(parts), cutBytes: skipped };
     cutLine = undefined;
     skipped = 0;
     return piece;
@@ -85,7 +92,7 @@ export async function* readTextPieces(
         return;
       }
       skipped += newline;
-      yield cutPiece();
+      yield cutPiece(true);
       at = newline + 1;
     }
     const last = slice.lastIndexOf(NEWLINE);
@@ -106,7 +113,7 @@ export async function* readTextPieces(
       if (partialBytes + first - at > maxLine) {
         partial.push(slice.subarray(at, first));
         startCut(partial, partialBytes + first - at);
-        yield cutPiece();
+        yield cutPiece(true);
         at = first + 1;
       } else {
         whole.push(...partial);
@@ -124,7 +131,7 @@ export async function* readTextPieces(
       partialBytes = slice.length - last - 1;
     }
     // Nothing is handed on before the binary check has seen its 8 KB.
-    if (wholeBytes >= pieceBytes && total >= BINARY_SNIFF_BYTES) yield { text: decode(take()) };
+    if (wholeBytes >= pieceBytes && total >= sniffUntil) yield { text: decode(take()) };
   }
 
   for await (const chunk of source) {
@@ -133,8 +140,7 @@ export async function* readTextPieces(
       break;
     }
     let bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
-    if (total < BINARY_SNIFF_BYTES && bytes.subarray(0, BINARY_SNIFF_BYTES - total).includes(0))
-      return { kind: "binary" };
+    if (total < sniffUntil && bytes.subarray(0, sniffUntil - total).includes(0)) return { kind: "binary" };
     if (bytes.length > maxBytes - total) {
       bytes = bytes.subarray(0, maxBytes - total);
       truncated = true;
@@ -145,7 +151,7 @@ export async function* readTextPieces(
       yield* consume(bytes.subarray(start, Math.min(bytes.length, start + maxLine)));
     if (truncated) break;
   }
-  if (cutLine) yield cutPiece();
+  if (cutLine) yield cutPiece(false);
   else {
     whole.push(...partial);
     const text = decode(take());
