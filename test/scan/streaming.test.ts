@@ -58,7 +58,8 @@ describe("a long line is read whole, whatever the chunking (issue 11)", () => {
       const evidence = result.findings.map((finding) => finding.evidence).join("\n");
       expect(result.findings.map((finding) => finding.entry.id)).toEqual(["invalid-token"]);
       // Not one run of the token's body may show, masked prefix aside.
-      for (let at = 7; at + 12 <= token.length; at += 6) expect(evidence).not.toContain(token.slice(at, at + 12));
+      for (let at = 7; at + 12 <= token.length; at += 6)
+        expect(evidence).not.toContain(token.slice(at, at + 12));
     }
   });
 });
