@@ -22,6 +22,8 @@ interface ScanSource {
   readonly chunks: AsyncIterable<Uint8Array | string>;
   /** A regular file opened by path: scanned by position, in blocks, with a second thread if big. */
   readonly fd?: number;
+  /** Read from a descriptor by readFileChunks, whose chunks are lent. */
+  readonly lent: boolean;
   /** Known for a regular file: the progress line then shows the time left. */
   readonly size: number | undefined;
   close(): Promise<void>;
@@ -63,7 +65,11 @@ export async function runScan(
               onRead,
               knowledgeDir: io.env.KNOWLEDGE_DIR || undefined,
             })
-          : await scanStream(knowledge, source.chunks, { onRead });
+          : await scanStream(knowledge, source.chunks, {
+              onRead,
+              lentChunks: source.lent,
+              yieldBetweenChunks: false,
+            });
     } catch (error) {
       io.stderr.write(`agora-bot: cannot read ${source.name} (${reasonOf(error)})\n`);
       unreadable = true;
@@ -104,6 +110,7 @@ async function openSource(path: string, io: CliIo): Promise<ScanSource | { error
     return {
       name: path,
       chunks: readFileChunks(handle.fd),
+      lent: true,
       ...(stat.isFile() ? { fd: handle.fd } : {}),
       size: stat.isFile() ? stat.size : undefined,
       close: () => handle.close(),
@@ -124,12 +131,17 @@ function stdinSource(io: CliIo): ScanSource {
     try {
       const stat = fstatSync(0);
       if (stat.isFile() || stat.isFIFO() || stat.isCharacterDevice())
-        return { ...base, chunks: readFileChunks(0), size: stat.isFile() ? stat.size : undefined };
+        return {
+          ...base,
+          chunks: readFileChunks(0),
+          lent: true,
+          size: stat.isFile() ? stat.size : undefined,
+        };
     } catch {
       // Not a descriptor we can read directly: the stream below.
     }
   }
-  return { ...base, chunks: io.stdin as AsyncIterable<Uint8Array | string>, size: undefined };
+  return { ...base, chunks: io.stdin as AsyncIterable<Uint8Array | string>, lent: false, size: undefined };
 }
 
 function reasonOf(error: unknown): string {

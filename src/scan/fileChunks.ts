@@ -1,8 +1,16 @@
 import { read } from "node:fs";
+import { PIECE_BYTES } from "./textPieces.js";
 
-// Reads of a megabyte: few system calls, and about a piece's worth for the reader at a time.
-const READ_BYTES = 1024 * 1024;
+// A piece's worth a read: each read is decoded as it is (see PIECE_BYTES).
+const READ_BYTES = PIECE_BYTES;
 const NEWLINE = 0x0a;
+
+/** The two buffers readFileChunks takes turns with: one pair a thread, reused from block to block. */
+export type ReadBuffers = [Buffer, Buffer];
+
+export function readBuffers(): ReadBuffers {
+  return [Buffer.allocUnsafe(READ_BYTES), Buffer.allocUnsafe(READ_BYTES)];
+}
 
 export interface FileRange {
   /** Where to start; undefined reads on from the descriptor's own position (stdin). */
@@ -12,12 +20,17 @@ export interface FileRange {
 }
 
 /**
- * A descriptor's bytes in megabyte reads, each ending at a line end where it has one (the
- * unfinished line is carried to the front of the next read: a small copy, where joining buffers
- * later would copy the megabyte). The next read is already under way, on libuv's thread, while
- * the caller scans this one.
+ * A descriptor's bytes in reads of about a megabyte, each ending at a line end where it has one
+ * (the unfinished line is carried to the front of the next read: a small copy, where joining
+ * buffers later would copy the megabyte). The next read is already under way, on libuv's thread,
+ * while the caller scans this one. Two buffers take turns: a chunk is lent until the next one
+ * is asked for (read it with `lentChunks`), so a gigabyte costs no more memory than a megabyte.
  */
-export async function* readFileChunks(fd: number, range: FileRange = {}): AsyncGenerator<Uint8Array> {
+export async function* readFileChunks(
+  fd: number,
+  range: FileRange = {},
+  buffers: ReadBuffers = readBuffers(),
+): AsyncGenerator<Uint8Array> {
   let position = range.start;
   const softEnd = range.softEnd ?? Number.POSITIVE_INFINITY;
   const readInto = (buffer: Buffer, offset: number) =>
@@ -26,7 +39,7 @@ export async function* readFileChunks(fd: number, range: FileRange = {}): AsyncG
         error ? reject(error) : resolve(count),
       ),
     );
-  let buffer = Buffer.allocUnsafe(READ_BYTES);
+  let [buffer, spare] = buffers;
   let carried = 0;
   let pending = readInto(buffer, 0);
   for (;;) {
@@ -47,7 +60,8 @@ export async function* readFileChunks(fd: number, range: FileRange = {}): AsyncG
     }
     const lineEnd = buffer.lastIndexOf(NEWLINE, filled - 1) + 1;
     const keep = lineEnd === 0 ? filled : lineEnd;
-    const next = Buffer.allocUnsafe(READ_BYTES);
+    const next = spare;
+    spare = buffer;
     carried = filled - keep;
     if (carried > 0) buffer.copy(next, 0, keep, filled);
     pending = readInto(next, carried);

@@ -4,7 +4,7 @@ import { extname } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { KnowledgeIndex } from "../index/knowledgeIndex.js";
 import { decodeText } from "../text/decodeText.js";
-import { lineStartAtOrAfter, readFileChunks } from "./fileChunks.js";
+import { lineStartAtOrAfter, type ReadBuffers, readBuffers, readFileChunks } from "./fileChunks.js";
 import { createLogScanner, type ScanPart } from "./scanLog.js";
 import { feedScanner, type StreamFeed } from "./scanStream.js";
 import { inferSdkFamily } from "./sdkFamily.js";
@@ -55,6 +55,8 @@ export async function scanFile(
   if (!parallel && options.blockBytes === undefined) {
     const scanner = createLogScanner(index);
     const fed = await feedScanner(scanner, readFileChunks(fd, { start: 0 }), {
+      lentChunks: true,
+      yieldBetweenChunks: false,
       ...(options.onRead ? { onRead: options.onRead } : {}),
     });
     return fed.kind === "binary" ? fed : { ...fed, result: scanner.finish() };
@@ -71,15 +73,16 @@ export async function scanFile(
   const job: BlockJob = { fd, blockBytes, blocks, family, counters, knowledgeDir: options.knowledgeDir };
   const helper = parallel ? startWorker(job, parts) : undefined;
   const reportProgress = () => options.onRead?.(Atomics.load(counters, 1) * 1024);
+  const buffers = readBuffers();
   for (let block = Atomics.add(counters, 0, 1); block < blocks; block = Atomics.add(counters, 0, 1)) {
-    parts[block] = await scanBlock(index, job, block, reportProgress);
+    parts[block] = await scanBlock(index, job, block, buffers, reportProgress);
   }
   if (helper) {
     // Blocks the worker took are awaited; if it failed, this thread scans what it left.
     if (parts.includes(undefined)) await helper.finished;
     helper.stop();
     for (let block = 0; block < blocks; block++)
-      parts[block] ??= await scanBlock(index, job, block, reportProgress);
+      parts[block] ??= await scanBlock(index, job, block, buffers, reportProgress);
   }
   const scanner = createLogScanner(index, { family });
   for (const part of parts) if (part) scanner.append(part);
@@ -97,20 +100,27 @@ export async function scanBlock(
   index: KnowledgeIndex,
   job: BlockJob,
   block: number,
+  buffers: ReadBuffers,
   onProgress: () => void,
 ): Promise<ScanPart> {
   const scanner = createLogScanner(index, { family: job.family });
   const start = await lineStartAtOrAfter(job.fd, block * job.blockBytes, (block + 1) * job.blockBytes);
   if (start !== undefined) {
     let counted = 0;
-    await feedScanner(scanner, readFileChunks(job.fd, { start, softEnd: (block + 1) * job.blockBytes - 1 }), {
-      sniffBinary: false,
-      onRead: (bytes) => {
-        Atomics.add(job.counters, 1, Math.floor(bytes / 1024) - counted);
-        counted = Math.floor(bytes / 1024);
-        onProgress();
+    await feedScanner(
+      scanner,
+      readFileChunks(job.fd, { start, softEnd: (block + 1) * job.blockBytes - 1 }, buffers),
+      {
+        sniffBinary: false,
+        lentChunks: true,
+        yieldBetweenChunks: false,
+        onRead: (bytes) => {
+          Atomics.add(job.counters, 1, Math.floor(bytes / 1024) - counted);
+          counted = Math.floor(bytes / 1024);
+          onProgress();
+        },
       },
-    });
+    );
   }
   return scanner.part();
 }
@@ -131,7 +141,10 @@ function startWorker(
   const url = new URL(`./scanWorker${extname(new URL(import.meta.url).pathname)}`, import.meta.url);
   let worker: Worker;
   try {
-    worker = new Worker(url, { workerData: job });
+    worker = new Worker(url, {
+      workerData: job,
+      resourceLimits: { maxYoungGenerationSizeMb: 8 },
+    });
   } catch {
     return { finished: Promise.resolve(), stop: () => undefined };
   }

@@ -26,7 +26,16 @@ const PROSE_MAX_CHARS = 2000;
 //   try at every character made the search 15 % faster.
 const WORD_ANCHOR =
   /e(?:rr(?![abd-mp-z])|xpire)|(?<![a-z])(?:code|key)(?![a-z])|token|a(?:uthoriz|ppid)|rawvalue|错误|报错/gi;
-const NUMBER_ANCHOR = /-1[01]\d/g;
+
+/** Where the next `-1[01]\d` (a negative code) starts, from `from` on; -1 for none. indexOf is a third faster than the regex. */
+function findNegativeCode(chunk: string, from: number): number {
+  for (let at = chunk.indexOf("-1", from); at >= 0; at = chunk.indexOf("-1", at + 1)) {
+    const tens = chunk.charCodeAt(at + 2);
+    const units = chunk.charCodeAt(at + 3);
+    if ((tens === 48 || tens === 49) && units >= 48 && units <= 57) return at;
+  }
+  return -1;
+}
 
 const isLetter = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
 
@@ -339,7 +348,7 @@ function scanChunk(state: ScanState, chunk: string, firstLine: number): number {
   // The next real anchor of each kind; each search resumes only once the scan has passed its hit,
   // so each regex crosses the chunk once.
   let wordHit = findAnchor(WORD_ANCHOR, chunk, 0, state.index);
-  let numberHit = findAnchor(NUMBER_ANCHOR, chunk, 0, state.index);
+  let numberHit = findNegativeCode(chunk, 0);
   while (wordHit >= 0 || numberHit >= 0) {
     const at = numberHit < 0 || (wordHit >= 0 && wordHit < numberHit) ? wordHit : numberHit;
     const lineStart = chunk.lastIndexOf("\n", at) + 1;
@@ -362,7 +371,7 @@ function scanChunk(state: ScanState, chunk: string, firstLine: number): number {
     analyzeChunkLine(state, line, line.toLowerCase(), lineNumber);
     const next = lineEnd + 1;
     if (wordHit >= 0 && wordHit < next) wordHit = findAnchor(WORD_ANCHOR, chunk, next, state.index);
-    if (numberHit >= 0 && numberHit < next) numberHit = findAnchor(NUMBER_ANCHOR, chunk, next, state.index);
+    if (numberHit >= 0 && numberHit < next) numberHit = findNegativeCode(chunk, next);
   }
   for (let newline = chunk.indexOf("\n", counted); newline >= 0; newline = chunk.indexOf("\n", newline + 1))
     lineNumber++;

@@ -24,7 +24,10 @@ export type StreamFeed =
 export async function feedScanner(
   scanner: LogScanner,
   source: AsyncIterable<Uint8Array | string>,
-  options: TextPieceOptions = {},
+  options: TextPieceOptions & {
+    /** Off where nothing else waits for the event loop (the CLI): each piece scanned in one go. */
+    readonly yieldBetweenChunks?: boolean;
+  } = {},
 ): Promise<StreamFeed> {
   const pieces = readTextPieces(source, options);
   let head = "";
@@ -34,7 +37,8 @@ export async function feedScanner(
       return end.kind === "binary" ? end : { kind: "text", head, bytes: end.bytes, truncated: end.truncated };
     }
     if (head.length < HEAD_CHARS) head += step.value.text.slice(0, HEAD_CHARS - head.length);
-    await scanner.pushAsync(step.value.text, step.value.cutBytes);
+    if (options.yieldBetweenChunks === false) scanner.push(step.value.text, step.value.cutBytes);
+    else await scanner.pushAsync(step.value.text, step.value.cutBytes);
   }
 }
 
@@ -42,7 +46,7 @@ export async function feedScanner(
 export async function scanStream(
   index: KnowledgeIndex,
   source: AsyncIterable<Uint8Array | string>,
-  options: TextPieceOptions = {},
+  options: Parameters<typeof feedScanner>[2] = {},
 ): Promise<(StreamFeed & { kind: "text"; result: ScanResult }) | { kind: "binary" }> {
   const scanner = createLogScanner(index);
   const fed = await feedScanner(scanner, source, options);

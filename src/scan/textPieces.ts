@@ -22,11 +22,16 @@ export interface TextPieceOptions {
   readonly pieceBytes?: number;
   /** Off for a stretch in the middle of a file, whose head has been checked already. */
   readonly sniffBinary?: boolean;
+  /** The source reuses each chunk's memory once the next is asked for: whatever is kept longer is copied. */
+  readonly lentChunks?: boolean;
 }
 
-// About a megabyte a piece: few enough calls, no long block of the event loop, and each decoded
-// string is big enough to skip V8's young generation.
-const PIECE_BYTES = 1024 * 1024;
+/**
+ * Just under a megabyte a piece: few calls, no long block of the event loop, and under the size
+ * (0xFBEE9 bytes) from which Node makes a decoded string an external one in malloc'd memory,
+ * which the process then keeps: a gigabyte scanned in such strings took the RSS to 250 MB.
+ */
+export const PIECE_BYTES = 960 * 1024;
 /** What git and grep take as "binary" too: a NUL byte among the first 8 KB. */
 const BINARY_SNIFF_BYTES = 8192;
 const NEWLINE = 0x0a;
@@ -56,6 +61,9 @@ export async function* readTextPieces(
   let total = 0;
   let truncated = false;
   const sniffUntil = options.sniffBinary === false ? 0 : BINARY_SNIFF_BYTES;
+  const keep = options.lentChunks
+    ? (bytes: Uint8Array) => Uint8Array.from(bytes)
+    : (bytes: Uint8Array) => bytes;
 
   const take = (): Uint8Array[] => {
     const parts = whole;
@@ -63,22 +71,18 @@ export async function* readTextPieces(
     wholeBytes = 0;
     return parts;
   };
-  const decode = (parts: readonly Uint8Array[]): string =>
-    parts.length === 0
-      ? ""
-      : decodeText(parts.length === 1 ? (parts[0] as Uint8Array) : Buffer.concat(parts));
   /** The held lines and the kept head of the long line, with its newline when it had one. */
-  const cutPiece = (lineEnded: boolean): TextPiece => {
+  const cutPieces = (lineEnded: boolean): TextPiece[] => {
     const parts = [...take(), cutLine ?? new Uint8Array()];
     if (lineEnded) parts.push(LINE_END);
-    const piece = { text: decode(parts), cutBytes: skipped };
+    const pieces = decodePieces(parts, skipped);
     cutLine = undefined;
     skipped = 0;
-    return piece;
+    return pieces;
   };
   const startCut = (line: Uint8Array[], length: number) => {
     const head = headOfLongLine(line.length === 1 ? (line[0] as Uint8Array) : Buffer.concat(line), maxLine);
-    cutLine = head;
+    cutLine = line.length === 1 ? keep(head) : head;
     skipped = length - head.length;
   };
 
@@ -92,13 +96,13 @@ export async function* readTextPieces(
         return;
       }
       skipped += newline;
-      yield cutPiece(true);
+      yield* cutPieces(true);
       at = newline + 1;
     }
     const last = slice.lastIndexOf(NEWLINE);
     if (last < at) {
       if (at < slice.length) {
-        partial.push(slice.subarray(at));
+        partial.push(keep(slice.subarray(at)));
         partialBytes += slice.length - at;
       }
       if (partialBytes > maxLine) {
@@ -113,7 +117,7 @@ export async function* readTextPieces(
       if (partialBytes + first - at > maxLine) {
         partial.push(slice.subarray(at, first));
         startCut(partial, partialBytes + first - at);
-        yield cutPiece(true);
+        yield* cutPieces(true);
         at = first + 1;
       } else {
         whole.push(...partial);
@@ -127,11 +131,14 @@ export async function* readTextPieces(
       wholeBytes += last + 1 - at;
     }
     if (last + 1 < slice.length) {
-      partial.push(slice.subarray(last + 1));
+      partial.push(keep(slice.subarray(last + 1)));
       partialBytes = slice.length - last - 1;
     }
-    // Nothing is handed on before the binary check has seen its 8 KB.
-    if (wholeBytes >= pieceBytes && total >= sniffUntil) yield { text: decode(take()) };
+    // Nothing is handed on before the binary check has seen its 8 KB. A source that reads by
+    // lines (a file) hands over about a piece a chunk: decoded as it is, never joined.
+    const ready = wholeBytes >= pieceBytes || (partialBytes === 0 && wholeBytes >= pieceBytes / 2);
+    if (ready && total >= sniffUntil) yield* decodePieces(take());
+    else if (options.lentChunks) whole = whole.map(keep);
   }
 
   for await (const chunk of source) {
@@ -151,13 +158,42 @@ export async function* readTextPieces(
       yield* consume(bytes.subarray(start, Math.min(bytes.length, start + maxLine)));
     if (truncated) break;
   }
-  if (cutLine) yield cutPiece(false);
+  if (cutLine) yield* cutPieces(false);
   else {
     whole.push(...partial);
-    const text = decode(take());
-    if (text.length > 0) yield { text };
+    yield* decodePieces(take());
   }
   return { kind: "text", bytes: total, truncated };
+}
+
+/**
+ * Under V8's largest ordinary object (128 KB): a decoded string this size lives and dies in the
+ * young generation. A megabyte string is a "large object" that a collection in the middle of its
+ * scan moves to the old generation, where it stays until a full collection: a gigabyte scanned
+ * in megabyte strings grew the heap by 60 MB.
+ */
+const STRING_BYTES = 120 * 1024;
+
+/** Lines as decoded pieces of at most STRING_BYTES (a longer line is one piece); `cutBytes` goes with the last. */
+function decodePieces(parts: readonly Uint8Array[], cutBytes?: number): TextPiece[] {
+  if (parts.length === 0) return [];
+  const bytes = parts.length === 1 ? (parts[0] as Uint8Array) : Buffer.concat(parts);
+  const pieces: TextPiece[] = [];
+  for (let start = 0; start < bytes.length; ) {
+    let end = start + STRING_BYTES;
+    if (end >= bytes.length) end = bytes.length;
+    else {
+      const lineEnd = bytes.lastIndexOf(NEWLINE, end - 1);
+      end = lineEnd >= start ? lineEnd + 1 : bytes.indexOf(NEWLINE, end) + 1 || bytes.length;
+    }
+    pieces.push({ text: decodeText(bytes.subarray(start, end)) });
+    start = end;
+  }
+  if (cutBytes !== undefined) {
+    const last = pieces.pop() ?? { text: "" };
+    pieces.push({ text: last.text, cutBytes });
+  }
+  return pieces;
 }
 
 /** headOfLongLine for bytes: the first `limit` bytes, ending before a word or token the limit cut through. */
