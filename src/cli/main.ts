@@ -20,7 +20,7 @@ Examples:
   agora-bot lookup --json 109 110
   agora-bot scan console.log
 
-Exit status: 0 found, 1 no match, 2 usage error, 3 knowledge base invalid.
+Exit status: 0 found, 1 no match, 2 usage error, 3 knowledge base invalid, 130 interrupted.
 Environment: DEFAULT_LANG=en|zh (language when the query has none), KNOWLEDGE_DIR (default ./knowledge).`;
 
 /**
