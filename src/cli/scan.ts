@@ -7,7 +7,6 @@ import { toScanJson } from "../render/scanJson.js";
 import { renderScanText } from "../render/scanText.js";
 import { COLOR_STYLE, PLAIN_STYLE, safeForTerminal } from "../render/terminal.js";
 import { readFileChunks } from "../scan/fileChunks.js";
-import { scanFile } from "../scan/scanFile.js";
 import { scanStream } from "../scan/scanStream.js";
 import type { Lang } from "../text/language.js";
 import { type CliIo, EXIT_NO_MATCH, EXIT_OK, EXIT_USAGE, UsageError, useColor } from "./io.js";
@@ -20,8 +19,6 @@ export { SCAN_USAGE } from "./usage.js";
 interface ScanSource {
   readonly name: string;
   readonly chunks: AsyncIterable<Uint8Array | string>;
-  /** A regular file opened by path: scanned by position, in blocks, with a second thread if big. */
-  readonly fd?: number;
   /** Read from a descriptor by readFileChunks, whose chunks are lent. */
   readonly lent: boolean;
   /** Known for a regular file: the progress line then shows the time left. */
@@ -58,18 +55,12 @@ export async function runScan(
     });
     let scanned: Awaited<ReturnType<typeof scanStream>>;
     try {
-      const onRead = (bytes: number) => progress.update(bytes);
-      scanned =
-        source.fd !== undefined && source.size !== undefined
-          ? await scanFile(knowledge, source.fd, source.size, {
-              onRead,
-              knowledgeDir: io.env.KNOWLEDGE_DIR || undefined,
-            })
-          : await scanStream(knowledge, source.chunks, {
-              onRead,
-              lentChunks: source.lent,
-              yieldBetweenChunks: false,
-            });
+      scanned = await scanStream(knowledge, source.chunks, {
+        onRead: (bytes) => progress.update(bytes),
+        lentChunks: source.lent,
+        // Nothing else waits on the event loop here: each piece is scanned in one go.
+        yieldBetweenChunks: false,
+      });
     } catch (error) {
       io.stderr.write(`agora-bot: cannot read ${source.name} (${reasonOf(error)})\n`);
       unreadable = true;
@@ -111,7 +102,6 @@ async function openSource(path: string, io: CliIo): Promise<ScanSource | { error
       name: path,
       chunks: readFileChunks(handle.fd),
       lent: true,
-      ...(stat.isFile() ? { fd: handle.fd } : {}),
       size: stat.isFile() ? stat.size : undefined,
       close: () => handle.close(),
     };

@@ -132,39 +132,9 @@ export interface LogScanner {
   /** push, yielding to the event loop between chunks. */
   pushAsync(piece: string, cutBytes?: number): Promise<void>;
   finish(): ScanResult;
-  /** What was found so far, as plain data another thread can send back (see append). */
-  part(): ScanPart;
-  /**
-   * Adds a part scanned elsewhere: the stretch of the same text that follows what this scanner
-   * has read, starting at a line start. The result is the same as if its text had been pushed here.
-   */
-  append(part: ScanPart): void;
 }
 
-/** A scanner's findings and counts as plain data: how a worker thread hands back its stretch of a file. */
-export interface ScanPart {
-  readonly family: SdkFamily | undefined;
-  readonly nextLine: number;
-  readonly endsLine: boolean;
-  readonly scanned: number;
-  readonly pieces: number;
-  readonly prose: string;
-  readonly lastRenewalLine: number;
-  readonly cut: ScanState["cut"];
-  readonly drafts: readonly {
-    readonly entryId: string;
-    readonly matchedText: string;
-    readonly platform: SdkFamily;
-    readonly evidence: string;
-    readonly lines: readonly number[];
-    readonly count: number;
-    readonly confidence: Confidence;
-    readonly code?: number;
-    readonly name?: string;
-  }[];
-}
-
-export function createLogScanner(index: KnowledgeIndex, options: { family?: SdkFamily } = {}): LogScanner {
+export function createLogScanner(index: KnowledgeIndex): LogScanner {
   let state: ScanState | undefined;
   let lineNumber = 1;
   let openLine = false;
@@ -179,7 +149,7 @@ export function createLogScanner(index: KnowledgeIndex, options: { family?: SdkF
     // The family comes from the head of the first piece, as it did from the head of the whole text.
     state ??= {
       index,
-      family: options.family ?? inferSdkFamily(piece),
+      family: inferSdkFamily(piece),
       drafts: new Map(),
       lastRenewalLine: 0,
       cut: undefined,
@@ -215,78 +185,6 @@ export function createLogScanner(index: KnowledgeIndex, options: { family?: SdkF
     async pushAsync(piece, cutBytes) {
       const run = steps(piece, cutBytes);
       while (!run.next().done) await new Promise<void>((resolve) => setImmediate(resolve));
-    },
-    part() {
-      return {
-        family: state?.family,
-        nextLine: lineNumber,
-        endsLine: lastEndsLine,
-        scanned,
-        pieces,
-        prose: proseCandidate,
-        lastRenewalLine: state?.lastRenewalLine ?? 0,
-        cut: state?.cut,
-        drafts: [...(state?.drafts.values() ?? [])].map((draft) => ({
-          entryId: draft.detection.entry.id,
-          matchedText: draft.detection.matchedText,
-          platform: draft.detection.platform,
-          evidence: draft.evidence,
-          lines: draft.lines,
-          count: draft.count,
-          confidence: draft.confidence,
-          ...(draft.code === undefined ? {} : { code: draft.code }),
-          ...(draft.name === undefined ? {} : { name: draft.name }),
-        })),
-      };
-    },
-    append(part) {
-      if (part.scanned === 0) return;
-      state ??= {
-        index,
-        family: options.family ?? part.family ?? "unknown",
-        drafts: new Map(),
-        lastRenewalLine: 0,
-        cut: undefined,
-      };
-      if (openLine) lineNumber++;
-      const offset = lineNumber - 1;
-      for (const data of part.drafts) {
-        const entry = index.knowledge.byId.get(data.entryId);
-        if (!entry) continue;
-        const lines = data.lines.map((line) => line + offset);
-        const draft = state.drafts.get(data.entryId);
-        if (!draft) {
-          const { entryId: _id, lines: _lines, evidence, count, confidence, code, name, ...detection } = data;
-          state.drafts.set(data.entryId, {
-            detection: { ...detection, entry, at: 0, confidence },
-            evidence,
-            lines,
-            count,
-            confidence,
-            ...(code === undefined ? {} : { code }),
-            ...(name === undefined ? {} : { name }),
-          });
-          continue;
-        }
-        if (CONFIDENCE_RANK[data.confidence] > CONFIDENCE_RANK[draft.confidence])
-          draft.confidence = data.confidence;
-        draft.code ??= data.code;
-        draft.name ??= data.name;
-        draft.count += data.count;
-        draft.lines.push(...lines.slice(0, MAX_LINES_PER_FINDING - draft.lines.length));
-      }
-      if (part.lastRenewalLine > 0) state.lastRenewalLine = part.lastRenewalLine + offset;
-      if (part.cut) {
-        state.cut ??= { lines: 0, firstLine: part.cut.firstLine + offset, skippedBytes: 0 };
-        state.cut.lines += part.cut.lines;
-        state.cut.skippedBytes += part.cut.skippedBytes;
-      }
-      pieces += part.pieces;
-      proseCandidate = pieces === 1 ? part.prose : "";
-      lineNumber = offset + part.nextLine;
-      scanned += part.scanned;
-      lastEndsLine = part.endsLine;
-      openLine = !lastEndsLine;
     },
     finish() {
       const scan = state ?? {

@@ -128,7 +128,7 @@ describe("bad input stays cheap (real process)", () => {
     });
   });
 
-  it("scans a big file in blocks on two threads with the same result as one scan of the text", async () => {
+  it("streams a 25 MB file to the same result as one scan of the whole text", async () => {
     const file = join(dir, "big.log");
     const filler = "10:11:09:651 Agora-SDK [INFO]: [client-4e1c0] publish success, uid 42\n".repeat(60_000);
     const text = [
@@ -145,8 +145,6 @@ describe("bad input stays cheap (real process)", () => {
       filler,
     ].join("");
     writeFileSync(file, text);
-    // Over the size from which a second thread helps.
-    expect(text.length).toBeGreaterThan(24 * 1024 * 1024);
     const run = await runCliProcess(["scan", "--json", file]);
     const expected = toScanJson(scanLog(loadKnowledgeIndex(), text), "en");
     expect(JSON.parse(run.stdout)).toEqual(expected);
