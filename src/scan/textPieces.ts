@@ -20,8 +20,6 @@ export interface TextPieceOptions {
   readonly onRead?: (bytes: number) => void;
   /** Decoded pieces are about this big (tests make them small). */
   readonly pieceBytes?: number;
-  /** Off for a stretch in the middle of a file, whose head has been checked already. */
-  readonly sniffBinary?: boolean;
   /** The source reuses each chunk's memory once the next is asked for: whatever is kept longer is copied. */
   readonly lentChunks?: boolean;
 }
@@ -60,7 +58,9 @@ export async function* readTextPieces(
   let skipped = 0;
   let total = 0;
   let truncated = false;
-  const sniffUntil = options.sniffBinary === false ? 0 : BINARY_SNIFF_BYTES;
+  const sniffUntil = BINARY_SNIFF_BYTES;
+  // The first piece is a whole batch: the scanner infers the log's SDK family from its head.
+  let first = true;
   const keep = options.lentChunks
     ? (bytes: Uint8Array) => Uint8Array.from(bytes)
     : (bytes: Uint8Array) => bytes;
@@ -75,7 +75,8 @@ export async function* readTextPieces(
   const cutPieces = (lineEnded: boolean): TextPiece[] => {
     const parts = [...take(), cutLine ?? new Uint8Array()];
     if (lineEnded) parts.push(LINE_END);
-    const pieces = decodePieces(parts, skipped);
+    const pieces = decodePieces(parts, skipped, first);
+    first = false;
     cutLine = undefined;
     skipped = 0;
     return pieces;
@@ -137,8 +138,10 @@ export async function* readTextPieces(
     // Nothing is handed on before the binary check has seen its 8 KB. A source that reads by
     // lines (a file) hands over about a piece a chunk: decoded as it is, never joined.
     const ready = wholeBytes >= pieceBytes || (partialBytes === 0 && wholeBytes >= pieceBytes / 2);
-    if (ready && total >= sniffUntil) yield* decodePieces(take());
-    else if (options.lentChunks) whole = whole.map(keep);
+    if (ready && total >= sniffUntil) {
+      yield* decodePieces(take(), undefined, first);
+      first = false;
+    } else if (options.lentChunks) whole = whole.map(keep);
   }
 
   for await (const chunk of source) {
@@ -161,7 +164,7 @@ export async function* readTextPieces(
   if (cutLine) yield* cutPieces(false);
   else {
     whole.push(...partial);
-    yield* decodePieces(take());
+    yield* decodePieces(take(), undefined, first);
   }
   return { kind: "text", bytes: total, truncated };
 }
@@ -174,13 +177,20 @@ export async function* readTextPieces(
  */
 const STRING_BYTES = 120 * 1024;
 
-/** Lines as decoded pieces of at most STRING_BYTES (a longer line is one piece); `cutBytes` goes with the last. */
-function decodePieces(parts: readonly Uint8Array[], cutBytes?: number): TextPiece[] {
+/**
+ * Lines as decoded pieces of at most STRING_BYTES (a longer line is one piece), or as one piece
+ * when `whole`; `cutBytes` goes with the last.
+ */
+function decodePieces(
+  parts: readonly Uint8Array[],
+  cutBytes: number | undefined,
+  whole: boolean,
+): TextPiece[] {
   if (parts.length === 0) return [];
   const bytes = parts.length === 1 ? (parts[0] as Uint8Array) : Buffer.concat(parts);
   const pieces: TextPiece[] = [];
   for (let start = 0; start < bytes.length; ) {
-    let end = start + STRING_BYTES;
+    let end = whole ? bytes.length : start + STRING_BYTES;
     if (end >= bytes.length) end = bytes.length;
     else {
       const lineEnd = bytes.lastIndexOf(NEWLINE, end - 1);

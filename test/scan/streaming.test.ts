@@ -101,6 +101,13 @@ describe("the streaming scan", () => {
     ]);
   });
 
+  it("infers the SDK family from the same head as one scan, even when the second line is long", async () => {
+    const text = `start\n[client-4e1c0] AgoraRTCError ${"x".repeat(200_000)}\nE/agora: onError: 110\n`;
+    const whole = scanLog(index, text);
+    expect(whole.platform).toBe("web-4x");
+    expect(comparable(await streamed(text, [65_536]))).toEqual(comparable(whole));
+  });
+
   it("refuses a binary stream after its first 8 KB", async () => {
     let chunks = 0;
     async function* zeros(): AsyncGenerator<Uint8Array> {
