@@ -38,7 +38,12 @@ export async function feedScanner(
     }
     if (head.length < HEAD_CHARS) head += step.value.text.slice(0, HEAD_CHARS - head.length);
     if (options.yieldBetweenChunks === false) scanner.push(step.value.text, step.value.cutBytes);
-    else await scanner.pushAsync(step.value.text, step.value.cutBytes);
+    else {
+      await scanner.pushAsync(step.value.text, step.value.cutBytes);
+      // A download already received resolves its reads at once: without this, other requests
+      // (Slack acks) would wait for the whole file.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
   }
 }
 
