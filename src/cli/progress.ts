@@ -16,7 +16,8 @@ const SILENT: Progress = { update: () => undefined, stop: () => undefined };
 /**
  * A progress line on stderr for a scan that runs longer than about a second: bytes read, MB/s,
  * and time left when the size is known. Only for a person at a terminal: never when stderr is
- * not one, with machine output (--json, --jsonl), --quiet, TERM=dumb or in CI.
+ * not one, with machine output (--json, --jsonl), --quiet, NO_COLOR (it redraws with escape
+ * sequences), TERM=dumb or in CI.
  */
 export function startProgress(
   io: CliIo,
@@ -25,8 +26,8 @@ export function startProgress(
   options: { readonly quiet: boolean },
 ): Progress {
   const { env } = io;
-  if (options.quiet || io.stderr.isTTY !== true || env.TERM === "dumb" || (env.CI ?? "") !== "")
-    return SILENT;
+  const optedOut = [env.NO_COLOR, env.CI].some((value) => value !== undefined && value !== "");
+  if (options.quiet || optedOut || io.stderr.isTTY !== true || env.TERM === "dumb") return SILENT;
   const started = performance.now();
   let bytes = 0;
   let shown = false;

@@ -19,6 +19,7 @@ export const SDK_FAMILY_LABELS: Record<SdkFamily, string> = {
 };
 
 const megabytes = (bytes: number) => `${Math.round((bytes / 1048576) * 10) / 10} MB`;
+const size = (bytes: number) => (bytes >= 1048576 ? megabytes(bytes) : `${bytes} bytes`);
 
 const SCAN_STRINGS = {
   en: {
@@ -30,7 +31,7 @@ const SCAN_STRINGS = {
     line: (lines: readonly number[], count: number) =>
       `line ${lines[0]}${count > 1 ? ` (and ${count - 1} more)` : ""}`,
     longLines: (lines: number, firstLine: number, limit: number, skipped: number) =>
-      `Line ${firstLine}${lines > 1 ? ` and ${lines - 1} more` : ""} longer than ${megabytes(limit)}: scanned the first ${megabytes(limit)} of ${lines > 1 ? "each" : "it"}, skipped ${skipped} bytes.`,
+      `Line ${firstLine}${lines > 1 ? ` and ${lines - 1} more` : ""} longer than ${megabytes(limit)}: scanned the first ${megabytes(limit)} of ${lines > 1 ? "each" : "it"}, skipped ${size(skipped)}.`,
     confidence: "confidence",
   },
   zh: {
@@ -41,7 +42,7 @@ const SCAN_STRINGS = {
     line: (lines: readonly number[], count: number) =>
       `第 ${lines[0]} 行${count > 1 ? `（另有 ${count - 1} 处）` : ""}`,
     longLines: (lines: number, firstLine: number, limit: number, skipped: number) =>
-      `第 ${firstLine} 行${lines > 1 ? `等 ${lines} 行` : ""}超过 ${megabytes(limit)}：每行只扫描了前 ${megabytes(limit)}，跳过 ${skipped} 字节。`,
+      `第 ${firstLine} 行${lines > 1 ? `等 ${lines} 行` : ""}超过 ${megabytes(limit)}：每行只扫描了前 ${megabytes(limit)}，跳过 ${size(skipped).replace(" bytes", " 字节")}。`,
     confidence: "可信度",
   },
 } as const;

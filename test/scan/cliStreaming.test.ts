@@ -160,12 +160,15 @@ describe("the progress line", () => {
     expect(stdout()).toContain("Invalid token");
   });
 
-  it("never shows with --json, --jsonl or --quiet, or off a terminal", async () => {
+  it("never shows with --json, --jsonl, --quiet or NO_COLOR, or off a terminal", async () => {
     for (const flag of ["--json", "--jsonl", "--quiet", "-q"]) {
       const { io, stderr } = terminalIo(slowLog(1300));
       expect(await runCli(["scan", flag], io)).toBe(EXIT_OK);
       expect(stderr()).toBe("");
     }
+    const colourless = terminalIo(slowLog(1300));
+    expect(await runCli(["scan"], { ...colourless.io, env: { NO_COLOR: "1" } })).toBe(EXIT_OK);
+    expect(colourless.stderr()).toBe("");
     const { io, stderr } = terminalIo(slowLog(1300));
     const piped = { ...io, stderr: Object.assign(new PassThrough(), { isTTY: false }) };
     piped.stderr.on("data", () => undefined);
