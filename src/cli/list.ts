@@ -5,8 +5,9 @@ import { COLOR_STYLE, PLAIN_STYLE } from "../render/terminal.js";
 import type { Lang } from "../text/language.js";
 import { type CliIo, EXIT_NO_MATCH, EXIT_OK, useColor } from "./io.js";
 import { parseOutputOptions } from "./options.js";
+import { LIST_USAGE } from "./usage.js";
 
-export const LIST_USAGE = "agora-bot list [--lang en|zh] [--json] [CATEGORY]";
+export { LIST_USAGE };
 
 /** `list`: the categories with their entry counts; `list CATEGORY`: every entry of one category. */
 export function runList(

@@ -41,7 +41,8 @@ export interface ScanJson {
     check: string;
     docs: string;
   }[];
-  truncated?: { totalBytes: number; headBytes: number; tailBytes: number; skippedBytes: number };
+  /** Lines longer than the scanner reads in full: how many, the first, and what of them was skipped. */
+  cut?: { lines: number; firstLine: number; skippedBytes: number; lineLimitBytes: number };
 }
 
 export function toScanJson(result: ScanResult, lang: Lang, file?: string): ScanJson {
@@ -80,6 +81,6 @@ export function toScanJson(result: ScanResult, lang: Lang, file?: string): ScanJ
       check: finding.entry.check[lang],
       docs: finding.entry.docs[lang],
     })),
-    ...(result.truncated ? { truncated: { ...result.truncated } } : {}),
+    ...(result.cut ? { cut: { ...result.cut } } : {}),
   };
 }

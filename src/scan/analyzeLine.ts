@@ -45,6 +45,10 @@ const CODE_BEFORE_WORD = new RegExp(
   `(?<![\\w.:/#-])(-?\\d{1,6})(?![\\d.:])[\\s\`'")\\]]{0,3}(?:${CODE_NOUN_SOURCE})`,
   "g",
 );
+// A code leading a line, documentation style, with an error word in what follows:
+// `1009: An error occurs when …`, `- 17 — the join is rejected with an error`.
+const CODE_LEADS_LINE =
+  /^\s*(?:[-*>•]\s*)?`?(-?\d{1,7})`?\s*(?:[:：]|\s[-–—])\s+(?=[^\d\s]).*(?:error|fail|错误|失败|报错)/g;
 // A number after a verb, in prose: `got 110`, `报110`; what follows decides (see CODE_FOLLOWERS).
 const CODE_AFTER_VERB = new RegExp(
   `(?:${CODE_VERB_SOURCE})[\\s\`'":=]{0,4}(?:(?:an?|the)\\s+)?(-?\\d{1,6})(?!\\d|[.:]\\d|[a-z_])`,
@@ -74,6 +78,7 @@ const CODE_PATTERNS = [
   CODE_BEFORE_WORD,
   CODE_AFTER_VERB,
   CODE_WITH_MEANING,
+  CODE_LEADS_LINE,
 ] as const;
 const ERROR_WORDED = /err|exception|rawvalue|错误|报错|异常/;
 
@@ -167,6 +172,12 @@ export function analyzeLine(line: string, lower: string, context: LineContext): 
       const negative = raw.startsWith("-");
       const code = Number(negative ? raw.slice(1) : raw);
       if (pattern === CODE_AFTER_VERB && !followedByFunctionWord(lower, match.index + match[0].length))
+        continue;
+      // `CaptureInBackground = 6) error code`: the value of a name, not an error code.
+      if (
+        pattern === CODE_BEFORE_WORD &&
+        /[a-z_]\s*=\s*$/.test(lower.slice(Math.max(0, match.index - 4), match.index))
+      )
         continue;
       if (OTHER_PRODUCT_WORDS.test(lower.slice(Math.max(0, match.index - 24), match.index))) continue;
       const warning = pattern === WARNING_CODE;

@@ -88,7 +88,7 @@ describe("Block Kit limits", () => {
       otherErrors: [],
       lineCount: 1,
       bytesScanned: 1,
-      truncated: { totalBytes: 9, headBytes: 1, tailBytes: 1, skippedBytes: 7 },
+      cut: { lines: 3, firstLine: 1, skippedBytes: 7, lineLimitBytes: 1_048_576 },
     };
     for (const lang of ["en", "zh"] as const) {
       const message = renderScanBlocks(
@@ -105,6 +105,54 @@ describe("Block Kit limits", () => {
       expect(message.blocks[0]).toMatchObject({ type: "context" });
       expect(JSON.stringify(message.blocks)).toMatch(lang === "en" ? /Found 200 Agora/ : /发现 200 个/);
       expect(JSON.stringify(message.blocks)).not.toContain("<@U1>");
+    }
+  });
+
+  it("hold for many other Agora errors beside the token errors, and for other errors alone", () => {
+    const catalogue = index.entries.filter((entry) => entry.depth === "catalogue");
+    const others: Finding[] = Array.from({ length: 300 }, (_, n) => ({
+      entry: catalogue[n % catalogue.length] ?? (catalogue[0] as (typeof catalogue)[number]),
+      code: n,
+      name: `ERR_${"Y".repeat(n % 200)}`,
+      matchedText: "y",
+      evidence: `${"<!here> *".repeat(40)} line ${n}`,
+      lines: [n + 1],
+      count: 3,
+      platform: "android",
+      confidence: "high",
+    }));
+    const token = index.entries.find(
+      (entry) => entry.id === "invalid-token",
+    ) as (typeof index.entries)[number];
+    const tokenFinding: Finding = {
+      entry: token,
+      code: 110,
+      matchedText: "110",
+      evidence: "onError: 110",
+      lines: [1],
+      count: 1,
+      platform: "android",
+      confidence: "high",
+    };
+    for (const findings of [[tokenFinding], []]) {
+      const result: ScanResult = {
+        platform: "android",
+        findings,
+        otherErrors: others,
+        lineCount: 300,
+        bytesScanned: 1,
+      };
+      for (const lang of ["en", "zh"] as const) {
+        const message = renderScanBlocks(result, lang);
+        expectWithinLimits(message);
+        const text = JSON.stringify(message.blocks);
+        expect(text).toContain(
+          lang === "en" ? "Other Agora errors in this log (300)" : "日志中的其他 Agora 错误（300 个）",
+        );
+        expect(text).not.toContain("<!here>");
+        // Never cut silently: the ones not shown in full are counted.
+        expect(text).toMatch(lang === "en" ? /\+\d+ more: / : /另有 \d+ 项：/);
+      }
     }
   });
 
