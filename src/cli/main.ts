@@ -7,6 +7,7 @@ import { KnowledgeError } from "../knowledge/load.js";
 import { type CliIo, EXIT_KNOWLEDGE, EXIT_OK, EXIT_USAGE, UsageError } from "./io.js";
 import { runKbCheck } from "./kbCheck.js";
 import { LOOKUP_USAGE, runLookup } from "./lookup.js";
+import { REPORT_USAGE, runReport } from "./report.js";
 import { runScan, SCAN_USAGE } from "./scan.js";
 
 const USAGE = `agora-bot: answers Agora RTC token errors from codes, names, words and logs
@@ -15,6 +16,7 @@ Usage:
   ${LOOKUP_USAGE}
   ${SCAN_USAGE}
   agora-bot kb-check
+  ${REPORT_USAGE}
 
 Examples:
   agora-bot lookup 118
@@ -22,9 +24,11 @@ Examples:
   agora-bot lookup --lang zh token expired
   agora-bot lookup --json 109 110
   agora-bot scan console.log
+  agora-bot report --days 7
 
-Exit status: 0 found, 1 no match, 2 usage error, 3 knowledge base invalid.
-Environment: DEFAULT_LANG=en|zh (language when the query has none), KNOWLEDGE_DIR (default ./knowledge).`;
+Exit status: 0 found, 1 no match, 2 usage error, 3 knowledge base invalid, 4 database unreachable (report).
+Environment: DEFAULT_LANG=en|zh (language when the query has none), KNOWLEDGE_DIR (default ./knowledge);
+report reads DATABASE_URL or DATA_DIR (default ./data), as the bot does.`;
 
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = args;
@@ -42,6 +46,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
         return await runScan(rest, io, index, defaultLang);
       case "kb-check":
         return runKbCheck(io, index);
+      case "report":
+        return await runReport(rest, io);
       case "help":
       case "--help":
       case "-h":
@@ -50,7 +56,10 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       case undefined:
         throw new UsageError("missing command", "run `agora-bot help` for usage");
       default:
-        throw new UsageError(`unknown command "${command}"`, "commands: lookup, scan, kb-check, help");
+        throw new UsageError(
+          `unknown command "${command}"`,
+          "commands: lookup, scan, kb-check, report, help",
+        );
     }
   } catch (error) {
     if (error instanceof UsageError) {

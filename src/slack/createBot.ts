@@ -9,11 +9,12 @@ import {
 import type { WebClientOptions } from "@slack/web-api";
 import type { SlackConfig } from "../config/slackConfig.js";
 import type { KnowledgeIndex } from "../index/knowledgeIndex.js";
+import type { Store } from "../store/types.js";
 import { admitNewWork } from "./admission.js";
 import type { BotContext } from "./botContext.js";
+import { BotState } from "./botState.js";
 import { describeError } from "./describeError.js";
 import { SlackAuthError } from "./errors.js";
-import { EventDeduper } from "./eventDeduper.js";
 import { EVENTS_PATH, type HttpFrontDoor, openHttpFrontDoor } from "./httpFrontDoor.js";
 import { InflightWork } from "./inflight.js";
 import { registerListeners } from "./listeners/index.js";
@@ -32,6 +33,9 @@ export interface Bot {
 export interface BotOptions {
   readonly logger?: Logger;
   readonly logLevel?: LogLevel;
+  /** Opens the database (dedup, votes, gaps); without it, events are deduplicated in memory and votes are not kept. */
+  readonly openStore?: () => Promise<Store>;
+  readonly adminUserIds?: readonly string[];
 }
 
 /** A timeout and a bounded retry policy: a failing Slack call never hangs a reply or retries forever. */
@@ -110,10 +114,12 @@ export function createBot(config: SlackConfig, index: KnowledgeIndex, options: B
     index,
     config,
     inflight: new InflightWork(),
-    deduper: new EventDeduper(),
+    state: new BotState(options.openStore, app.logger),
+    adminUserIds: options.adminUserIds ?? [],
     logger: app.logger,
   };
 
+  context.state.start();
   app.use(admitNewWork(context));
   registerListeners(app, context);
   app.error(async (error) => {
@@ -142,6 +148,7 @@ export function createBot(config: SlackConfig, index: KnowledgeIndex, options: B
           .stop()
           .catch((error: unknown) => context.logger.warn(`stopping the receiver: ${String(error)}`));
       await drained;
+      await context.state.close();
     },
   };
 }

@@ -11,6 +11,7 @@ import { type BotContext, trustedFileHosts } from "./botContext.js";
 import { completeFileInfo } from "./completeFileInfo.js";
 import { describeError } from "./describeError.js";
 import { type DownloadedFile, downloadSlackFile } from "./downloadFile.js";
+import { withAnswerFeedback, withScanFeedback } from "./feedback.js";
 import { type MessageLike, messageLikeSchema } from "./payloads.js";
 import { postReply, type ReplyTarget } from "./reply.js";
 
@@ -66,7 +67,8 @@ export async function diagnoseMessage(
   // The message text and each file, scanned as separate pieces: megabyte files are never copied into one string.
   const pieces = [text, ...filePieces.flat()].filter((piece) => piece.length > 0);
   const result = await scanLogAsync(context.index, pieces);
-  if (result.findings.length > 0) return renderScanBlocks(result, lang, notes);
+  if (result.findings.length > 0)
+    return withScanFeedback(context, result, "", lang, renderScanBlocks(result, lang, notes));
 
   if (
     filePieces.length === 0 &&
@@ -78,7 +80,8 @@ export async function diagnoseMessage(
       lang: directive.lang,
       defaultLang: context.config.defaultLang,
     });
-    if (answer.items.length > 0 || answer.notTokenErrors.length > 0) return renderAnswerBlocks(answer);
+    if (answer.items.length > 0 || answer.notTokenErrors.length > 0)
+      return withAnswerFeedback(context, answer, renderAnswerBlocks(answer));
   }
 
   const isThreadReply = message.thread_ts !== undefined && message.thread_ts !== message.ts;
@@ -101,7 +104,7 @@ export async function diagnoseMessage(
       return parentReply;
     }
   }
-  return renderScanBlocks(result, lang, notes);
+  return withScanFeedback(context, result, pieces[0] ?? "", lang, renderScanBlocks(result, lang, notes));
 }
 
 async function fetchThreadParent(
