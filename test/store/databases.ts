@@ -37,10 +37,11 @@ export interface TestDatabase {
   cleanup(): void;
 }
 
-export function sqliteDatabase(): TestDatabase {
+export function sqliteDatabase(): TestDatabase & { readonly dataDir: string } {
   const dataDir = mkdtempSync(join(tmpdir(), "agora-bot-store-"));
   return {
     engine: "sqlite",
+    dataDir,
     config: (retentionDays = 30) => ({ engine: "sqlite", dataDir, retentionDays, adminUserIds: [] }),
     cleanup: () => rmSync(dataDir, { recursive: true, force: true }),
   };
