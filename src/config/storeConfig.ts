@@ -1,5 +1,5 @@
-import { accessSync, constants, existsSync, statSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { existsSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { ConfigError } from "./defaultLang.js";
 
 export type StoreConfig =
@@ -43,15 +43,21 @@ function databaseUrlProblem(url: string): string | undefined {
   return undefined;
 }
 
-/** The folder, or the nearest folder above it that exists, must be writable (the folder is created on first start). */
+/**
+ * The folder, or the nearest folder above it that exists (the folder is created on first start),
+ * must take a new file: a probe file is written and removed, which also catches read-only mounts
+ * and the cases where permission bits say nothing (root).
+ */
 function dataDirProblem(dir: string): string | undefined {
   let existing = dir;
   while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  if (!statSync(existing).isDirectory()) {
+    return `DATA_DIR must be a folder, but ${existing} is a file (got "${dir}")`;
+  }
+  const probe = join(existing, `.agora-bot-write-test-${process.pid}`);
   try {
-    if (!statSync(existing).isDirectory()) {
-      return `DATA_DIR must be a folder, but ${existing} is a file (got "${dir}")`;
-    }
-    accessSync(existing, constants.W_OK | constants.X_OK);
+    writeFileSync(probe, "", { flag: "wx" });
+    rmSync(probe, { force: true });
     return undefined;
   } catch {
     return `DATA_DIR is not writable: the bot keeps its SQLite file there; choose a writable folder or fix its permissions (got "${dir}")`;
