@@ -63,13 +63,20 @@ export class BotState {
   }
 
   recordAnswer(answerId: string, entryIds: readonly string[]): void {
-    const store = this.usable();
-    if (store) store.recordAnswer(answerId, entryIds).catch((error: unknown) => this.markDown(error));
+    this.later((store) => store.recordAnswer(answerId, entryIds));
   }
 
   recordUnanswered(kind: UnansweredKind, text: string): void {
-    const store = this.usable();
-    if (store) store.recordUnanswered(kind, text).catch((error: unknown) => this.markDown(error));
+    this.later((store) => store.recordUnanswered(kind, text));
+  }
+
+  /** After the current request's reply has gone out: SQLite writes run on this thread and would delay it. */
+  private later(write: (store: Store) => Promise<void>): void {
+    if (!this.up) return;
+    setImmediate(() => {
+      const store = this.usable();
+      if (store) write(store).catch((error: unknown) => this.markDown(error));
+    });
   }
 
   /** False when the vote could not be recorded (the person is told to try again). */
