@@ -106,6 +106,7 @@ export class BotState {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.up = false;
     clearTimeout(this.retryTimer);
     clearInterval(this.purgeTimer);
     await this.connecting?.catch(() => undefined);
@@ -140,6 +141,8 @@ export class BotState {
 
   private markDown(error: unknown): void {
     this.up = false;
+    // A write still pending at shutdown fails against the closed database: not an outage.
+    if (this.closed) return;
     if (!this.outageLogged) {
       this.outageLogged = true;
       this.logger.error(

@@ -160,6 +160,18 @@ describe("feedback on every answer", () => {
     );
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect((await votes()).length).toBe(before);
+    // A well-formed value naming an entry the knowledge lacks: the vote counts, the made-up id does not.
+    await click(
+      { action_id: "feedback_down", value: '{"a":"made-up-answer","e":["no-such-entry"]}' },
+      "U3",
+      "made-up",
+    );
+    const answers = await store.inner.db
+      .selectFrom("answers")
+      .where("answer_id", "=", "made-up-answer")
+      .selectAll()
+      .execute();
+    expect(answers).toEqual([]);
   });
 
   it("records a query that found nothing, and a log that found nothing, redacted", async () => {

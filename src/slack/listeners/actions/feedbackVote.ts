@@ -18,6 +18,8 @@ const feedbackValueSchema = z.object({
 
 /** 👍 / 👎 under an answer: one vote per person per answer (a second click changes it), told ephemerally. */
 export function feedbackVote(context: BotContext) {
+  // A vote counts only for entries the knowledge has: a button value cannot put made-up ids in the report.
+  const knownEntries = new Set(context.index.entries.map((entry) => entry.id));
   return async ({
     ack,
     body,
@@ -32,8 +34,8 @@ export function feedbackVote(context: BotContext) {
     const up = action.action_id === FEEDBACK_UP_ACTION_ID;
     const recorded = await context.state.recordVote({
       answerId: value.data.a,
-      userId: payload.data.user.id,
-      entryIds: value.data.e,
+      userId: payload.data.user.id.slice(0, 64),
+      entryIds: value.data.e.filter((id) => knownEntries.has(id)),
       vote: up ? 1 : -1,
     });
     const strings = FEEDBACK_STRINGS[value.data.l ?? context.config.defaultLang];
