@@ -125,6 +125,24 @@ describe("feedback on every answer", () => {
     expect(rows.map((row) => row.entry_id)).toEqual(value.e);
   });
 
+  it("puts 👍 / 👎 under a diagnosed log too, posted in the thread", async () => {
+    const before = running.slack.callsTo("chat.postMessage").length;
+    await postEvent({
+      type: "app_mention",
+      user: "U1",
+      channel: "C1",
+      ts: "1700000450.000100",
+      text: "<@UBOT> E/agora onError: 110",
+    });
+    const post = await waitFor(() => running.slack.callsTo("chat.postMessage")[before], 5000, "reply");
+    const raw = post.params.blocks;
+    const blocks = (typeof raw === "string" ? JSON.parse(raw) : raw) as Reply["blocks"];
+    expect(feedbackButtons({ blocks }).map((button) => button.action_id)).toEqual([
+      "feedback_up",
+      "feedback_down",
+    ]);
+  });
+
   it("keeps one vote per person per answer; a second click changes it", async () => {
     const [up, down] = feedbackButtons(await command("109"));
     expect(JSON.stringify((await click(up, "U1", "v1")).body)).toContain("👍 is recorded");
