@@ -119,7 +119,6 @@ export function createBot(config: SlackConfig, index: KnowledgeIndex, options: B
     logger: app.logger,
   };
 
-  context.state.start();
   app.use(admitNewWork(context));
   registerListeners(app, context);
   app.error(async (error) => {
@@ -135,10 +134,11 @@ export function createBot(config: SlackConfig, index: KnowledgeIndex, options: B
       if (receiver instanceof HTTPReceiver) {
         door = frontDoor ?? (await openHttpFrontDoor(config.port, index.entries.length));
         door.setHandler(receiver.requestListener);
-        return door.port;
-      }
-      await app.start();
-      return undefined;
+      } else await app.start();
+      // The database driver loads once requests are already being served: it is ~300 modules,
+      // and nothing before the first event needs it (a claim waits for it, an ack never does).
+      context.state.start();
+      return door?.port;
     },
     async stop(timeoutMs = 10_000) {
       const drained = context.inflight.drain(timeoutMs);
