@@ -13,6 +13,8 @@ const DAY_MS = 24 * HOUR_MS;
 /** Slack retries for about an hour at most; an event id older than that will not come back. */
 export const EVENT_ID_TTL_MS = HOUR_MS;
 const REPORT_ROWS = 20;
+/** Unanswered rows kept at most, whatever the retention: a flood of made-up questions cannot fill the disk. */
+export const MAX_UNANSWERED_ROWS = 100_000;
 /** How long a PostgreSQL call may take before the bot treats the database as down. */
 const PG_TIMEOUT_MS = 3000;
 
@@ -65,6 +67,7 @@ export class SqlStore implements Store {
     readonly db: Kysely<Database>,
     readonly engine: Engine,
     private readonly retentionDays: number,
+    private readonly maxUnansweredRows = MAX_UNANSWERED_ROWS,
   ) {}
 
   async claimEvent(eventId: string): Promise<boolean> {
@@ -175,6 +178,15 @@ export class SqlStore implements Store {
     await this.db.deleteFrom("answers").where("answered_at", "<", old).execute();
     await this.db.deleteFrom("votes").where("voted_at", "<", old).execute();
     await this.db.deleteFrom("unanswered").where("asked_at", "<", old).execute();
+    const newestKept = await this.db
+      .selectFrom("unanswered")
+      .select("asked_at")
+      .orderBy("asked_at", "desc")
+      .limit(1)
+      .offset(this.maxUnansweredRows)
+      .executeTakeFirst();
+    if (newestKept)
+      await this.db.deleteFrom("unanswered").where("asked_at", "<=", newestKept.asked_at).execute();
   }
 
   async ping(): Promise<void> {

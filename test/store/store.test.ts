@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openSqlStore, type SqlStore } from "../../src/store/sqlStore.js";
+import { openSqlStore, SqlStore } from "../../src/store/sqlStore.js";
 import { REPO_ROOT } from "../core/cliProcess.js";
 import { PG_URL, postgresDatabase, sqliteDatabase, type TestDatabase } from "./databases.js";
 
@@ -157,6 +157,27 @@ for (const engine of engines) {
       expect(await store.db.selectFrom("votes").where("answer_id", "=", "old").selectAll().execute()).toEqual(
         [],
       );
+      // Past the row cap the oldest unanswered rows go, whatever their age.
+      const capped = new SqlStore(store.db, store.engine, 30, 3);
+      for (let n = 0; n < 5; n++) {
+        await store.db
+          .insertInto("unanswered")
+          .values({
+            id: `cap-${n}`,
+            kind: "query",
+            text: `q${n}`,
+            group_key: `q${n}`,
+            asked_at: now + 10_000 + n,
+          })
+          .execute();
+      }
+      await capped.purge();
+      const kept = await store.db
+        .selectFrom("unanswered")
+        .select("id")
+        .where("id", "like", "cap-%")
+        .execute();
+      expect(kept.map((row) => row.id).sort()).toEqual(["cap-2", "cap-3", "cap-4"]);
       // The purged event id can be claimed again; a recent one cannot.
       expect(await store.claimEvent("Ev-old")).toBe(true);
       expect(await store.claimEvent("Ev-new")).toBe(false);
