@@ -51,7 +51,8 @@ export class BotState {
   /** True the first time any instance sharing the database sees this event id. */
   async firstTime(eventId: string): Promise<boolean> {
     if (!this.memory.firstTime(eventId)) return false;
-    if (!this.up && this.connecting) await waitAtMost(this.connecting, CONNECT_WAIT_MS);
+    // Only the first connection is waited for; during an outage, retries never hold up a reply.
+    if (!this.up && this.connecting && !this.outageLogged) await waitAtMost(this.connecting, CONNECT_WAIT_MS);
     const store = this.usable();
     if (!store) return true;
     try {
