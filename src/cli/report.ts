@@ -4,8 +4,8 @@ import { ConfigError } from "../config/defaultLang.js";
 import { maskDatabaseUrl, readStoreConfig } from "../config/storeConfig.js";
 import { renderReportText } from "../render/reportText.js";
 import { type CliIo, EXIT_OK, UsageError } from "./io.js";
+import { REPORT_USAGE } from "./usage.js";
 
-export const REPORT_USAGE = "agora-bot report [--days N] [--json]";
 /** The database named by DATABASE_URL (or the SQLite file in DATA_DIR) could not be opened. */
 export const EXIT_DATABASE = 4;
 
