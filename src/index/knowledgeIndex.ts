@@ -98,6 +98,8 @@ export interface KnowledgeIndex {
   readonly linePhrases: readonly PhraseRecord[];
   /** Token names of three words and more, as a pattern that also reads them split by spaces or dashes. */
   readonly spacedNames: readonly { readonly record: NameRecord; readonly pattern: RegExp }[];
+  /** Any of the spaced names: one search a line before trying each. */
+  readonly spacedNamePattern: RegExp;
   /** Symptoms described in words (the entries' `likelyWhen`), compiled. */
   readonly symptoms: readonly SymptomRecord[];
   /** Matches a lower-cased line holding a fault word of some line phrase: most lines with "token" hold none. */
@@ -199,6 +201,7 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
     for (let start = 0; start + 3 <= key.length; start++) coreKeyTrigrams.add(key.slice(start, start + 3));
   }
   let scanGates: ScanGates | undefined;
+  const spaced = spacedNames(knowledge.entries);
   const nameSuggestions = new Fuse([...coreKeys.values()], {
     keys: ["key"],
     includeScore: true,
@@ -245,7 +248,8 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
     phrases,
     linePhrases,
     symptoms: buildSymptoms(knowledge.entries),
-    spacedNames: spacedNames(knowledge.entries),
+    spacedNames: spaced,
+    spacedNamePattern: new RegExp(spaced.map((item) => item.pattern.source).join("|") || "(?!)"),
     linePhraseGate: anyOf([
       ...new Set(
         linePhrases.flatMap((record) =>
@@ -293,7 +297,8 @@ function buildScanGates(entries: readonly KnowledgeEntry[]): ScanGates {
         returnedCodes.add(String(code.code));
     }
   }
-  const negativeCodes = new RegExp(`-(?:${trieSource([...returnedCodes])})(?!\\d)`, "g");
+  // The `-` must start the number: `118-190-148-38` (a host name) holds no negative code.
+  const negativeCodes = new RegExp(`(?<![A-Za-z0-9_.-])-(?:${trieSource([...returnedCodes])})(?!\\d)`, "g");
   const nameWords = new RegExp(trieSource(anchorWords(reportableNames, NAMESPACE_WORDS)), "g");
   const catalogueKeysByLength = new Map<number, NameKeyRecord[]>();
   const catalogueKeys = new Set<string>();

@@ -164,7 +164,9 @@ export function analyzeLine(line: string, lower: string, context: LineContext): 
     });
   }
 
+  const bracket = lower.includes("(");
   for (const pattern of CODE_PATTERNS) {
+    if (pattern === CODE_WITH_MEANING && !bracket) continue;
     // exec on the shared regex, not matchAll: matchAll builds a new RegExp every call, and this runs on every line read.
     pattern.lastIndex = 0;
     for (let match = pattern.exec(lower); match; match = pattern.exec(lower)) {
@@ -239,7 +241,7 @@ export function analyzeLine(line: string, lower: string, context: LineContext): 
 
   // An SDK message on the line says it exactly; its words are not read again as a phrase.
   // A long name written as words (`token privilege will expire`, `On-Token-Privilege-Will-Expire`).
-  if (PHRASE_SUBJECT.test(lower)) {
+  if (PHRASE_SUBJECT.test(lower) && index.spacedNamePattern.test(lower)) {
     for (const spaced of index.spacedNames) {
       const match = spaced.pattern.exec(lower);
       if (!match || detections.some((detection) => detection.entry === spaced.record.entry)) continue;

@@ -43,6 +43,8 @@ function isRealAnchor(text: string, at: number, word: string, index: KnowledgeIn
       return numberAfter(text, at + word.length, index);
     case "key":
       return !isLetter(before) && !isLetter(after);
+    case "warn":
+      return warningAnchor(text, at + word.length);
     case "err": {
       const next = after | 0x20;
       return !isLetter(after) || next === 0x6f || next === 0x63 || next === 0x6e;
@@ -50,6 +52,28 @@ function isRealAnchor(text: string, at: number, word: string, index: KnowledgeIn
     default:
       return true;
   }
+}
+
+/**
+ * Whether a warning word leads to something a warning can be: a name (`WARN_…`, `WarningCode.…`) or, after the
+ * rest of the word and a few separators, a number (`onWarning: 104`, `warning code 1052`). A
+ * `[WARNING]` log level with neither is an ordinary line.
+ */
+function warningAnchor(text: string, from: number): boolean {
+  // `WARN_…`, `WarnCodeType.`, `AgoraWarningCode…`: the word opens a name.
+  let position = from;
+  if (text.startsWith("ing", position) || text.startsWith("ING", position)) position += 3;
+  const next = text.charCodeAt(position);
+  if (next === 95 /* _ */ || (next >= 65 && next <= 90)) return true;
+  position = from;
+  const limit = Math.min(text.length, from + 16);
+  while (
+    position < limit &&
+    (isLetter(text.charCodeAt(position)) || " \t:=([#\"'{,_-".includes(text[position] ?? "x"))
+  )
+    position++;
+  const code = text.charCodeAt(position);
+  return code >= 48 && code <= 57;
 }
 
 /** Whether separators then a known code follow: `code: 110`, `"code":110`, `code=-110`. */
