@@ -5,14 +5,11 @@ import { loadKnowledgeIndexFast } from "./index/loadIndexFast.js";
 import type { Bot } from "./slack/createBot.js";
 import { SlackAuthError } from "./slack/errors.js";
 import { type HttpFrontDoor, openHttpFrontDoor } from "./slack/httpFrontDoor.js";
+import { keepRunningOnUnexpectedErrors } from "./slack/requestContext.js";
 
 /** `npm start`: reads settings, loads the knowledge, starts the bot in Socket Mode or HTTP mode. */
-// A failed request must never take the bot down: log it and keep serving.
-process.on("unhandledRejection", (reason) => {
-  console.error(
-    `agora-bot: unhandled rejection (kept running): ${reason instanceof Error ? reason.message : String(reason)}`,
-  );
-});
+// A failed request must never take the bot down: log it with its request and keep serving.
+keepRunningOnUnexpectedErrors();
 
 async function main(): Promise<void> {
   if (existsSync(".env")) process.loadEnvFile(".env");
@@ -22,7 +19,9 @@ async function main(): Promise<void> {
     const index = await loadKnowledgeIndexFast(process.env.KNOWLEDGE_DIR || undefined);
     // In HTTP mode the port opens (and /healthz answers) now; Bolt, the slow import, loads behind it.
     const door: HttpFrontDoor | undefined =
-      config.mode === "http" ? await openHttpFrontDoor(config.port, index.entries.length) : undefined;
+      config.mode === "http"
+        ? await openHttpFrontDoor(config.port, index.entries.length, config.signingSecret ?? "")
+        : undefined;
     const { createBot } = await import("./slack/createBot.js");
     bot = createBot(config, index);
     const port = await bot.start(door);

@@ -14,7 +14,7 @@ import type { BotContext } from "./botContext.js";
 import { describeError } from "./describeError.js";
 import { SlackAuthError } from "./errors.js";
 import { EventDeduper } from "./eventDeduper.js";
-import { EVENTS_PATH, type HttpFrontDoor, openHttpFrontDoor } from "./httpFrontDoor.js";
+import { EVENTS_PATH, type FrontDoorLimits, type HttpFrontDoor, openHttpFrontDoor } from "./httpFrontDoor.js";
 import { InflightWork } from "./inflight.js";
 import { registerListeners } from "./listeners/index.js";
 
@@ -32,6 +32,8 @@ export interface Bot {
 export interface BotOptions {
   readonly logger?: Logger;
   readonly logLevel?: LogLevel;
+  /** HTTP mode, when the bot opens its own front door: body caps and slow-client timeouts. */
+  readonly httpLimits?: FrontDoorLimits;
 }
 
 /** A timeout and a bounded retry policy: a failing Slack call never hangs a reply or retries forever. */
@@ -127,7 +129,15 @@ export function createBot(config: SlackConfig, index: KnowledgeIndex, options: B
     async start(frontDoor?: HttpFrontDoor) {
       await checkBotToken(app, context);
       if (receiver instanceof HTTPReceiver) {
-        door = frontDoor ?? (await openHttpFrontDoor(config.port, index.entries.length));
+        door =
+          frontDoor ??
+          (await openHttpFrontDoor(
+            config.port,
+            index.entries.length,
+            config.signingSecret ?? "",
+            options.httpLimits,
+            context.logger,
+          ));
         door.setHandler(receiver.requestListener);
         return door.port;
       }

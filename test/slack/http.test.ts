@@ -81,11 +81,38 @@ describe("HTTP mode: health and signatures", () => {
       signature: slackSignature(body, stale),
     });
     expect(old.status).toBe(401);
+    const ahead = Math.floor(Date.now() / 1000) + 60 * 10;
+    const future = await signedPost(events(), body, {
+      contentType: "application/x-www-form-urlencoded",
+      timestamp: ahead,
+      signature: slackSignature(body, ahead),
+    });
+    expect(future.status).toBe(401);
     const wrongSecret = await signedPost(events(), body, {
       contentType: "application/x-www-form-urlencoded",
       signature: slackSignature(body, Math.floor(Date.now() / 1000), "0000"),
     });
     expect(wrongSecret.status).toBe(401);
+  });
+
+  it("answers Slack's unsigned ssl_check, and refuses every other unsigned request", async () => {
+    const form = { "content-type": "application/x-www-form-urlencoded" };
+    const sslCheck = await fetch(events(), { method: "POST", headers: form, body: "ssl_check=1&token=x" });
+    expect(sslCheck.status).toBe(200);
+    const unsigned = await fetch(events(), { method: "POST", headers: form, body: commandBody("110") });
+    expect(unsigned.status).toBe(401);
+    expect(running.logger.lines.join("\n")).toContain("refused POST /slack/events with 401");
+  });
+
+  it("answers a signed body that is not a JSON object with 400", async () => {
+    for (const [body, contentType] of [
+      ["null", "application/json"],
+      ["payload=null", "application/x-www-form-urlencoded"],
+      ['payload="text"', "application/x-www-form-urlencoded"],
+      ["42", "application/json"],
+    ] as const) {
+      expect((await signedPost(events(), body, { contentType })).status, body).toBe(400);
+    }
   });
 });
 
