@@ -1,4 +1,5 @@
 import { type Answer, entryCodes, entryIdentifiers } from "../answer/answer.js";
+import { redactSecrets } from "../scan/redact.js";
 
 /** The `lookup --json` contract: `query` and `matches` with id, title, codes, names, score. */
 export interface LookupJson {
@@ -20,7 +21,7 @@ export interface LookupJson {
 export function toLookupJson(answer: Answer): LookupJson {
   const { lang } = answer;
   return {
-    query: answer.query,
+    query: redactSecrets(answer.query),
     lang,
     matches: answer.items.map((item) => ({
       id: item.entry.id,
@@ -29,7 +30,7 @@ export function toLookupJson(answer: Answer): LookupJson {
       names: entryIdentifiers(item.entry),
       score: item.score,
       via: item.via,
-      matched: item.matched,
+      matched: redactSecrets(item.matched),
     })),
     suggestions: answer.suggestions.map((suggestion) => ({
       id: suggestion.entry.id,

@@ -1,6 +1,8 @@
 import type { Answer, AnswerItem } from "../answer/answer.js";
 import { NAME_PLATFORM_LABELS, NAME_PLATFORM_ORDER } from "../knowledge/platformLabels.js";
 import type { KnowledgeEntry } from "../knowledge/schema.js";
+import { redactSecrets } from "../scan/redact.js";
+import { stripInvisible } from "../text/invisible.js";
 import type { Lang } from "../text/language.js";
 import { PLATFORM_FAMILY_SHORT, UI_STRINGS } from "./strings.js";
 
@@ -22,10 +24,13 @@ export const COLOR_STYLE: TerminalStyle = {
 };
 export const PLAIN_STYLE: TerminalStyle = { bold: plain, dim: plain, accent: plain, warn: plain };
 
-/** Strips control characters from echoed input so a query cannot move the cursor or recolour the terminal. */
+/**
+ * Strips control characters from echoed input so a query cannot move the cursor or recolour the
+ * terminal, and invisible ones so it cannot hide or reverse what is shown.
+ */
 export function safeForTerminal(text: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "?");
+  return stripInvisible(text).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "?");
 }
 
 export function renderAnswerText(answer: Answer, style: TerminalStyle): string {
@@ -41,7 +46,7 @@ export function renderAnswerText(answer: Answer, style: TerminalStyle): string {
   }
   if (answer.items.length === 0) {
     if (answer.notTokenErrors.length === 0) {
-      out.push(style.warn(`${strings.noMatch}: "${safeForTerminal(answer.query.trim())}"`));
+      out.push(style.warn(`${strings.noMatch}: "${safeForTerminal(redactSecrets(answer.query.trim()))}"`));
       if (answer.suggestions.length > 0) {
         out.push(`${strings.didYouMean}:`);
         for (const suggestion of answer.suggestions) {

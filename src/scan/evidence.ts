@@ -1,18 +1,27 @@
-import { redactEvidence } from "./redact.js";
+import { redactSecrets } from "./redact.js";
 
 const WINDOW_BEFORE = 120;
 const WINDOW_AFTER = 180;
-// Redaction runs on a wider slice than is shown, so a secret cut by the slice edge is never shown half-masked.
-const REDACT_MARGIN = 400;
+// Private-use characters around the match, so it can be found again in the redacted line; no
+// secret pattern includes them, so they also keep a secret from swallowing the match.
+const OPEN = "\ue000";
+const CLOSE = "\ue001";
 
-/** The part of a line around a match, redacted and at most ~300 characters, for showing to people. */
+/**
+ * The part of a line around a match, redacted and at most ~300 characters, for showing to people.
+ * The whole line is masked first and cut after, so no cut can leave the tail of a secret that
+ * began outside the window.
+ */
 export function evidenceFor(line: string, at: number, matchedText: string): string {
-  const sliceStart = Math.max(0, at - REDACT_MARGIN);
-  const slice = redactEvidence(line.slice(sliceStart, at + matchedText.length + REDACT_MARGIN));
-  const relative = Math.max(0, slice.indexOf(matchedText, Math.max(0, at - sliceStart - 40)));
-  const start = Math.max(0, relative - WINDOW_BEFORE);
-  const end = Math.min(slice.length, relative + matchedText.length + WINDOW_AFTER);
-  const head = sliceStart + start > 0 ? "…" : "";
-  const tail = sliceStart + end < line.length ? "…" : "";
-  return `${head}${slice.slice(start, end).trim()}${tail}`.replace(/\s+/g, " ");
+  const end = at + matchedText.length;
+  const marked = `${line.slice(0, at)}${OPEN}${line.slice(at, end)}${CLOSE}${line.slice(end)}`;
+  const redacted = redactSecrets(marked.replace(/\s+/g, " "));
+  const open = Math.max(0, redacted.indexOf(OPEN));
+  const close = Math.max(open, redacted.indexOf(CLOSE, open));
+  const clean = redacted.replace(/[\ue000\ue001]/g, "");
+  const start = Math.max(0, open - WINDOW_BEFORE);
+  const stop = Math.min(clean.length, close - 1 + WINDOW_AFTER);
+  const head = start > 0 ? "…" : "";
+  const tail = stop < clean.length ? "…" : "";
+  return `${head}${clean.slice(start, stop).trim()}${tail}`;
 }

@@ -254,7 +254,7 @@ describe("mentions and messages", () => {
     expect(blocks).toContain("Invalid token");
     expect(blocks).toContain("Web SDK 4.x");
     expect(blocks).not.toContain("0123456789abcdef0123456789abcdef");
-    expect(blocks).toContain("0123••••");
+    expect(blocks).toContain("0123…[app-id]");
   });
 
   it("answers each event once, however often Slack retries it, and answers a retry that is the only delivery", async () => {
@@ -449,7 +449,7 @@ describe("mentions and messages", () => {
       "big file reply",
     );
     const blocks = JSON.stringify(posted.params.blocks);
-    expect(blocks).toContain("big.log is larger than 64 KB");
+    expect(blocks).toContain("`big.log` is larger than 64 KB");
     expect(blocks).toContain("Invalid token");
   });
 
@@ -467,7 +467,7 @@ describe("mentions and messages", () => {
       ],
     });
     const posted = await waitFor(() => running.slack.callsTo("chat.postMessage")[before], 5000, "reply");
-    expect(JSON.stringify(posted.params.blocks)).toContain("could not download evil.log");
+    expect(JSON.stringify(posted.params.blocks)).toContain("could not download `evil.log`");
     expect(running.slack.fileDownloads.length).toBe(downloads);
   });
 

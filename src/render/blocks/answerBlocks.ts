@@ -4,7 +4,7 @@ import type { KnowledgeEntry } from "../../knowledge/schema.js";
 import type { Lang } from "../../text/language.js";
 import { PLATFORM_FAMILY_SHORT, UI_STRINGS } from "../strings.js";
 import { fitMessage } from "./limits.js";
-import { escapeMrkdwn } from "./mrkdwn.js";
+import { escapeMrkdwn, safeEcho } from "./mrkdwn.js";
 import { SLACK_STRINGS } from "./slackStrings.js";
 import { type Block, type ButtonElement, mrkdwn, plain, type SlackMessage } from "./types.js";
 
@@ -43,10 +43,7 @@ export function renderAnswerBlocks(answer: Answer, options: AnswerBlockOptions =
   }
   if (answer.items.length === 0) {
     if (answer.notTokenErrors.length === 0) blocks.push(...noMatchBlocks(answer));
-    return fitMessage(
-      { text: strings.noMatch(escapeMrkdwn(answer.query.slice(0, 200))), blocks, lang },
-      strings.overflow,
-    );
+    return fitMessage({ text: strings.noMatch(safeEcho(answer.query, 200)), blocks, lang }, strings.overflow);
   }
   answer.items.forEach((item, position) => {
     if (position > 0) blocks.push({ type: "divider" });
@@ -139,7 +136,7 @@ function noMatchBlocks(answer: Answer): Block[] {
   const blocks: Block[] = [
     {
       type: "section",
-      text: mrkdwn(strings.noMatch(escapeMrkdwn(answer.query.trim().slice(0, 500)).replace(/`/g, "'"))),
+      text: mrkdwn(strings.noMatch(safeEcho(answer.query, 500))),
     },
   ];
   if (answer.suggestions.length > 0) {

@@ -1,4 +1,8 @@
 import type { Lang } from "../../text/language.js";
+import { echoText } from "./mrkdwn.js";
+
+/** A file name as someone gave it, shown as inline code: masked, and unable to format the note. */
+const fileName = (name: string) => `\`${echoText(name, 100)}\``;
 
 /** Phrases only the Slack renderers use, in both languages. */
 export const SLACK_STRINGS = {
@@ -21,9 +25,9 @@ export const SLACK_STRINGS = {
     truncatedInput: (skipped: number) =>
       `The paste was too long: I read its beginning and end and skipped ${skipped.toLocaleString("en")} bytes in the middle.`,
     fileTooBig: (name: string, max: number) =>
-      `${name} is larger than ${Math.round(max / 1024)} KB: I read only its first ${Math.round(max / 1024)} KB.`,
-    fileSkipped: (name: string) => `${name} is not a text file, so I skipped it.`,
-    fileFailed: (name: string) => `I could not download ${name}.`,
+      `${fileName(name)} is larger than ${Math.round(max / 1024)} KB: I read only its first ${Math.round(max / 1024)} KB.`,
+    fileSkipped: (name: string) => `${fileName(name)} is not a text file, so I skipped it.`,
+    fileFailed: (name: string) => `I could not download ${fileName(name)}.`,
     parentNote: "Diagnosing the message this thread started with.",
     platform: "Platform",
     confidence: "confidence",
@@ -63,9 +67,9 @@ export const SLACK_STRINGS = {
     moreFindings: (count: number, titles: string) => `另有 ${count} 项：${titles}`,
     truncatedInput: (skipped: number) => `内容过长：只读取了开头和结尾，跳过中间 ${skipped} 字节。`,
     fileTooBig: (name: string, max: number) =>
-      `${name} 超过 ${Math.round(max / 1024)} KB，只读取了前 ${Math.round(max / 1024)} KB。`,
-    fileSkipped: (name: string) => `${name} 不是文本文件，已跳过。`,
-    fileFailed: (name: string) => `无法下载 ${name}。`,
+      `${fileName(name)} 超过 ${Math.round(max / 1024)} KB，只读取了前 ${Math.round(max / 1024)} KB。`,
+    fileSkipped: (name: string) => `${fileName(name)} 不是文本文件，已跳过。`,
+    fileFailed: (name: string) => `无法下载 ${fileName(name)}。`,
     parentNote: "正在诊断该话题的第一条消息。",
     platform: "平台",
     confidence: "可信度",
