@@ -33,11 +33,11 @@ const RULES: readonly Rule[] = [
     /\bhttps?:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9/_-]+/gi,
     () => `https://hooks.slack.com/${mask("", "slack-webhook")}`,
   ],
-  // HTTP authorization schemes, any case: the credential follows the scheme word ("basic usage" is prose).
+  // HTTP authorization schemes, any case: the credential follows the scheme word ("Basic Information" is prose).
   [
     /\b(bearer|basic)(\s{1,4}|%20|\+)([A-Za-z0-9._~+/=\\%-]{8,})/gi,
     (match, scheme = "", gap = "", credential = "") =>
-      /^[a-z]+$/.test(credential)
+      /^[A-Z]?[a-z]+$/.test(credential)
         ? match
         : `${scheme}${gap}${scheme.toLowerCase() === "basic" ? mask("", "basic-auth") : mask(credential.match(/^(?:eyJ|00[67]eJx|00[67])/)?.[0] ?? "", "token")}`,
   ],
@@ -57,7 +57,7 @@ const RULES: readonly Rule[] = [
     () => mask("eyJ", "jwt"),
   ],
   // Agora AccessToken (006…) and AccessToken2 (007…): long base64 after the version prefix.
-  [new RegExp(`00[67]${SECRET_CHAR}{16,}`, "g"), (match) => mask(match.slice(0, 6), "token")],
+  [new RegExp(`00[67]${SECRET_CHAR}{12,}`, "g"), (match) => mask(match.slice(0, 6), "token")],
   // AWS access key IDs.
   [/\b(?:AKIA|ASIA|AGPA|AIDA|AROA)[0-9A-Z]{16}\b/g, (match) => mask(match.slice(0, 4), "aws-key")],
   // A secret named as one: password=…, "app_certificate": "…", secret: …, token=… (not token=null).
@@ -65,19 +65,41 @@ const RULES: readonly Rule[] = [
     /\b([A-Za-z_]*(?:passw(?:or)?d|pwd|passphrase|secret|certificate|api[_-]?key|access[_-]?key|private[_-]?key|token|credential)s?)(\\?["']?\s*[:=]\s*)("[^"\n]{0,200}"|'[^'\n]{0,200}'|\\"(?:[^"\n\\]|\\[^"]){0,200}\\"|[^\s"'\\,;&}<>)\]]+)/gi,
     (match, key = "", between = "", value = "") => {
       const bare = value.replace(/^\\?["']|\\?["']$/g, "");
-      if (
-        bare === "" ||
-        value.includes(ELLIPSIS) ||
-        /^(?:null|undefined|none|nil|true|false|\*+|empty|expired|invalid)$/i.test(bare)
-      )
-        return match;
+      const password = /passw|pwd|passphrase/i.test(key);
+      if (!(password ? isPasswordValue(bare) : isSecretValue(bare))) return match;
       const quote = value.startsWith("\\") ? '\\"' : /^["']/.test(value) ? (value[0] ?? "") : "";
-      return `${key}${between}${quote}${mask("", /passw|pwd|passphrase/i.test(key) ? "password" : "secret")}${quote}`;
+      return `${key}${between}${quote}${mask("", password ? "password" : "secret")}${quote}`;
     },
+  ],
+  // A URL-encoded e-mail address (user%40host); plain ones are found around their "@" below.
+  [
+    /(?<![A-Za-z0-9._+-])[A-Za-z0-9._+-]+%40[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g,
+    (match) => mask(match.slice(0, 1), "email"),
   ],
   // App IDs and App Certificates are 32 hex digits; two run together, or one misread, are longer.
   [/[0-9a-fA-F]{32,}/g, (match) => mask(match.slice(0, 4), "app-id")],
 ];
+
+const NOT_A_VALUE = /^(?:null|undefined|none|nil|true|false|empty|expired|invalid|[*.•x]+)$/i;
+
+/** After a password key anything but a placeholder is the password; code ("$pwd", "{") is not. */
+function isPasswordValue(value: string): boolean {
+  return (
+    value.length >= 3 && !value.includes(ELLIPSIS) && !NOT_A_VALUE.test(value) && !/^[{[($<]/.test(value)
+  );
+}
+
+/** After "token" or "secret" a value is one only if it looks made, not written: long, with a digit or both cases. */
+function isSecretValue(value: string): boolean {
+  return (
+    value.length >= 8 &&
+    !value.includes(ELLIPSIS) &&
+    !NOT_A_VALUE.test(value) &&
+    !/^[{[($<]/.test(value) &&
+    (/\d/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value))) &&
+    !/^[A-Za-z]+(?:[A-Z][a-z]+)*(?:\(|:)/.test(value)
+  );
+}
 
 /** Digits of a phone number: an international number, or a US or Chinese mobile layout. */
 const PHONE =
@@ -105,7 +127,7 @@ function redactRandomRuns(text: string): string {
     const wholeLine =
       (offset === 0 || /[\n\r]\s*$/.test(text.slice(Math.max(0, offset - 8), offset))) &&
       /^\s*(?:[\r\n]|$)/.test(text.slice(offset + run.length, offset + run.length + 8));
-    return looksRandom(run, wholeLine ? 12 : 20) ? mask(run.slice(0, 4), "secret") : run;
+    return looksRandom(run, wholeLine ? 12 : 16) ? mask(run.slice(0, 4), "secret") : run;
   });
 }
 

@@ -1,6 +1,7 @@
 import type { Answer, AnswerItem } from "../../answer/answer.js";
 import { NAME_PLATFORM_LABELS, NAME_PLATFORM_ORDER } from "../../knowledge/platformLabels.js";
 import type { KnowledgeEntry } from "../../knowledge/schema.js";
+import { redactSecrets } from "../../scan/redact.js";
 import type { Lang } from "../../text/language.js";
 import { PLATFORM_FAMILY_SHORT, UI_STRINGS } from "../strings.js";
 import { fitMessage } from "./limits.js";
@@ -60,7 +61,8 @@ export function renderAnswerBlocks(answer: Answer, options: AnswerBlockOptions =
           type: "button",
           text: plain(strings.share),
           action_id: SHARE_ACTION_ID,
-          value: encodeButtonValue({ q: answer.query, l: lang }),
+          // The query as shown: a pasted secret is not handed back to Slack in the button either.
+          value: encodeButtonValue({ q: redactSecrets(answer.query), l: lang }),
         },
       ],
     });

@@ -28,7 +28,7 @@ export function safeEcho(text: string, maxChars: number): string {
 
 /** {@link safeEcho} before mrkdwn escaping, for text that is escaped as a whole later. */
 export function echoText(text: string, maxChars: number): string {
-  const masked = redactSecrets(text.replace(/\s+/g, " ").trim());
+  const masked = redactSecrets(text).replace(/\s+/g, " ").trim();
   const cut = masked.length > maxChars ? `${masked.slice(0, maxChars)}…` : masked;
   return cut.replace(/`/g, "ˋ");
 }

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { answerQuery } from "../../src/answer/answer.js";
+import { loadKnowledgeIndex } from "../../src/index/loadIndex.js";
+import { renderAnswerBlocks } from "../../src/render/blocks/answerBlocks.js";
+import { renderScanBlocks } from "../../src/render/blocks/scanBlocks.js";
+import { toLookupJson } from "../../src/render/json.js";
+import { toScanJson } from "../../src/render/scanJson.js";
+import { renderScanText } from "../../src/render/scanText.js";
+import { PLAIN_STYLE, renderAnswerText } from "../../src/render/terminal.js";
+import { redactSecrets } from "../../src/scan/redact.js";
+import { scanLog } from "../../src/scan/scanLog.js";
+import { leakedPart, SECRET_SHAPES } from "./secretShapes.js";
+
+const index = loadKnowledgeIndex();
+
+describe("redaction: every secret shape", () => {
+  it("has at least 150 shapes", () => {
+    expect(SECRET_SHAPES.length).toBeGreaterThanOrEqual(150);
+    expect(new Set(SECRET_SHAPES.map((shape) => shape.name)).size).toBe(SECRET_SHAPES.length);
+  });
+
+  it.each(SECRET_SHAPES.map((shape) => [shape.name, shape] as const))("%s", (_name, shape) => {
+    const masked = redactSecrets(shape.text);
+    expect(leakedPart(masked, shape.secret), masked).toBeUndefined();
+    expect(masked).toMatch(/…\[[a-z-]+\]/);
+
+    // Scan output, text and JSON, for every line of the paste as an error line.
+    for (const line of shape.text.split("\n")) {
+      const result = scanLog(index, `E/agora: onError: 110 ${line}`);
+      expect(result.findings.length).toBeGreaterThan(0);
+      const text = renderScanText(result, "en", PLAIN_STYLE);
+      const json = toScanJson(result, "en");
+      const slack = JSON.stringify(renderScanBlocks(result, "en"));
+      for (const output of [text, JSON.stringify(json), ...json.findings.map((f) => f.evidence), slack]) {
+        expect(leakedPart(output, shape.secret), output).toBeUndefined();
+      }
+    }
+
+    // Echoes of a query: lookup text and JSON, and the Slack answer.
+    const answer = answerQuery(index, shape.text, { defaultLang: "en" });
+    const lookupJson = toLookupJson(answer);
+    for (const output of [
+      renderAnswerText(answer, PLAIN_STYLE),
+      JSON.stringify(lookupJson),
+      lookupJson.query,
+      JSON.stringify(renderAnswerBlocks(answer, { shareable: true })),
+    ]) {
+      expect(leakedPart(output, shape.secret), output).toBeUndefined();
+    }
+  });
+});
