@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { leakedPart, SECRET_SHAPES } from "../scan/secretShapes.js";
 import { diagnoseShortcutPayload } from "./envelopes.js";
 import { BOT_TOKEN, dropConnection, waitFor } from "./fakeSlack.js";
 import { type RunningBot, startBot } from "./harness.js";
@@ -183,6 +184,15 @@ describe("/agora", () => {
     );
     expect(answer.body.response_type).toBe("ephemeral");
     expect(JSON.stringify(answer.body.blocks)).toContain("How to fix it");
+  });
+
+  it("never echoes a pasted secret: every secret shape, through /agora", async () => {
+    for (const shape of SECRET_SHAPES) {
+      const response = await postCommand(shape.text);
+      expect(response.status).toBe(200);
+      const reply = JSON.stringify(await response.json());
+      expect(leakedPart(reply, shape.secret), `${shape.name}: ${reply}`).toBeUndefined();
+    }
   });
 
   it("shares the answer visibly with who shared it", async () => {
