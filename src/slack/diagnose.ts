@@ -124,9 +124,9 @@ function fileNote(download: DownloadedFile, maxBytes: number, lang: Lang): strin
   const strings = SLACK_STRINGS[lang];
   if (download.kind === "text")
     return download.truncated ? [strings.fileTooBig(download.name, maxBytes)] : [];
-  return [
-    download.reason === "not-text" ? strings.fileSkipped(download.name) : strings.fileFailed(download.name),
-  ];
+  if (download.reason === "not-text") return [strings.fileSkipped(download.name)];
+  if (download.reason === "web-page") return [strings.fileWebPage(download.name)];
+  return [strings.fileFailed(download.name)];
 }
 
 /** Diagnoses a message and posts the reply where it belongs, tracked so a shutdown waits for it. */

@@ -12,7 +12,8 @@ export type DownloadedFile =
   | {
       readonly kind: "skipped";
       readonly name: string;
-      readonly reason: "not-text" | "failed" | "untrusted-host";
+      /** `web-page`: Slack sent an HTML page (a sign-in page) in place of the file. */
+      readonly reason: "not-text" | "failed" | "untrusted-host" | "web-page";
     };
 
 const TEXT_FILETYPES = new Set([
@@ -61,15 +62,13 @@ export async function downloadSlackFile(
   if (!isTextFile(file)) return { kind: "skipped", name, reason: "not-text" };
   const url = file.url_private_download ?? file.url_private;
   if (!url) return { kind: "skipped", name, reason: "failed" };
-  let host: string;
+  let parsed: URL;
   try {
-    host = new URL(url).hostname;
+    parsed = new URL(url);
   } catch {
     return { kind: "skipped", name, reason: "failed" };
   }
-  if (!options.trustedHosts.some((trusted) => host === trusted || host.endsWith(`.${trusted}`))) {
-    return { kind: "skipped", name, reason: "untrusted-host" };
-  }
+  if (!isTrustedUrl(parsed, options.trustedHosts)) return { kind: "skipped", name, reason: "untrusted-host" };
   try {
     const response = await fetch(url, {
       headers: { Authorization: `Bearer ${options.botToken}` },
@@ -77,12 +76,41 @@ export async function downloadSlackFile(
       redirect: "error",
     });
     if (!response.ok || !response.body) return { kind: "skipped", name, reason: "failed" };
+    const expectsHtml = file.filetype === "html" || /html/.test(file.mimetype ?? "");
+    if (!expectsHtml && /text\/html/i.test(response.headers.get("content-type") ?? "")) {
+      await response.body.cancel().catch(() => undefined);
+      return { kind: "skipped", name, reason: "web-page" };
+    }
     const read = await readTextAtMost(response.body, options.maxBytes);
     if (read === undefined) return { kind: "skipped", name, reason: "not-text" };
+    if (!expectsHtml && looksLikeWebPage(read.pieces[0] ?? ""))
+      return { kind: "skipped", name, reason: "web-page" };
     return { kind: "text", name, pieces: read.pieces, truncated: read.truncated };
   } catch {
     return { kind: "skipped", name, reason: "failed" };
   }
+}
+
+/**
+ * An entry with a scheme is an exact origin (scheme, host and port); a bare domain is that domain
+ * or a subdomain, over HTTPS on the standard port. Anything else never sees the bot token.
+ */
+function isTrustedUrl(url: URL, trusted: readonly string[]): boolean {
+  return trusted.some((entry) =>
+    entry.includes("://")
+      ? url.origin === entry
+      : url.protocol === "https:" &&
+        url.port === "" &&
+        (url.hostname === entry || url.hostname.endsWith(`.${entry}`)),
+  );
+}
+
+/**
+ * A file that starts as an HTML document is not the log: Slack answers a download it will not
+ * allow (a missing scope, a file the bot cannot see) with its sign-in page.
+ */
+function looksLikeWebPage(text: string): boolean {
+  return /^\s*(?:<!--[^]{0,200}?-->\s*)?<(?:!doctype\s+html|html[\s>]|head[\s>])/i.test(text.slice(0, 1024));
 }
 
 // Decoding in 1 MB batches cut at line ends: no long block of the event loop, each decoded string

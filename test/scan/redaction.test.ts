@@ -49,3 +49,14 @@ describe("redaction: every secret shape", () => {
     }
   });
 });
+
+describe("invisible characters", () => {
+  const hidden = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+  it("never reach the terminal, in a lookup echo or in scan evidence", () => {
+    const answer = answerQuery(index, "no such \u202Egnirts\u200B error", { defaultLang: "en" });
+    expect(renderAnswerText(answer, PLAIN_STYLE)).not.toMatch(hidden);
+    const result = scanLog(index, "E/agora: onError: 110 \u202Egol.exe\u2066x\u2069\u200d");
+    expect(renderScanText(result, "en", PLAIN_STYLE)).not.toMatch(hidden);
+    expect(result.findings[0]?.evidence).not.toMatch(hidden);
+  });
+});

@@ -28,6 +28,8 @@ export const SLACK_STRINGS = {
       `${fileName(name)} is larger than ${Math.round(max / 1024)} KB: I read only its first ${Math.round(max / 1024)} KB.`,
     fileSkipped: (name: string) => `${fileName(name)} is not a text file, so I skipped it.`,
     fileFailed: (name: string) => `I could not download ${fileName(name)}.`,
+    fileWebPage: (name: string) =>
+      `I could not read ${fileName(name)}: Slack sent a web page (its sign-in page) instead of the file. The app needs the files:read scope (reinstall it after adding the scope), and the file must be shared in a conversation I am in. Or paste the log as text.`,
     parentNote: "Diagnosing the message this thread started with.",
     platform: "Platform",
     confidence: "confidence",
@@ -70,6 +72,8 @@ export const SLACK_STRINGS = {
       `${fileName(name)} 超过 ${Math.round(max / 1024)} KB，只读取了前 ${Math.round(max / 1024)} KB。`,
     fileSkipped: (name: string) => `${fileName(name)} 不是文本文件，已跳过。`,
     fileFailed: (name: string) => `无法下载 ${fileName(name)}。`,
+    fileWebPage: (name: string) =>
+      `无法读取 ${fileName(name)}：Slack 返回的是一个网页（登录页），而不是文件内容。应用需要 files:read 权限（添加后请重新安装应用），并且文件必须分享在我所在的会话中。也可以直接把日志以文本粘贴。`,
     parentNote: "正在诊断该话题的第一条消息。",
     platform: "平台",
     confidence: "可信度",
