@@ -110,7 +110,7 @@ function isTrustedUrl(url: URL, trusted: readonly string[]): boolean {
  * allow (a missing scope, a file the bot cannot see) with its sign-in page.
  */
 function looksLikeWebPage(text: string): boolean {
-  return /^\s*(?:<!--[^]{0,200}?-->\s*)?<(?:!doctype\s+html|html[\s>]|head[\s>])/i.test(text.slice(0, 1024));
+  return /^\s*(?:<!--[\s\S]{0,200}?-->\s*)?<(?:!doctype\s+html|html[\s>]|head[\s>])/i.test(text.slice(0, 1024));
 }
 
 // Decoding in 1 MB batches cut at line ends: no long block of the event loop, each decoded string
