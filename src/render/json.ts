@@ -1,5 +1,5 @@
 import { type Answer, entryCodes, entryIdentifiers } from "../answer/answer.js";
-import { redactSecrets } from "../scan/redact.js";
+import { redactSecrets } from "../text/redact.js";
 
 /** The `lookup --json` contract: `query` and `matches` with id, title, codes, names, score. */
 export interface LookupJson {

@@ -1,9 +1,9 @@
 import type { Answer, AnswerItem } from "../answer/answer.js";
 import { NAME_PLATFORM_LABELS, NAME_PLATFORM_ORDER } from "../knowledge/platformLabels.js";
 import type { KnowledgeEntry } from "../knowledge/schema.js";
-import { redactSecrets } from "../scan/redact.js";
 import { stripInvisible } from "../text/invisible.js";
 import type { Lang } from "../text/language.js";
+import { redactSecrets } from "../text/redact.js";
 import { PLATFORM_FAMILY_SHORT, UI_STRINGS } from "./strings.js";
 
 export interface TerminalStyle {

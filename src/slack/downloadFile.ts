@@ -1,18 +1,16 @@
-import { decodeText } from "../text/decodeText.js";
 import type { SlackFile } from "./payloads.js";
 
-export type DownloadedFile =
+/** A Slack file opened for reading: its body streams into the scanner as it downloads. */
+export type OpenedFile =
   | {
       readonly kind: "text";
       readonly name: string;
-      /** The text in decoded batches, each ending at a line end (but the last): scanned as is, never joined. */
-      readonly pieces: readonly string[];
-      readonly truncated: boolean;
+      readonly body: AsyncIterable<Uint8Array>;
     }
   | {
       readonly kind: "skipped";
       readonly name: string;
-      /** `web-page`: Slack sent an HTML page (a sign-in page) in place of the file. */
+      /** `web-page`: Slack sent an HTML page (its sign-in page) in place of the file. */
       readonly reason: "not-text" | "failed" | "untrusted-host" | "web-page";
     };
 
@@ -51,13 +49,14 @@ export function isTextFile(file: SlackFile): boolean {
 }
 
 /**
- * Downloads a Slack-hosted text file with the bot token, reading at most `maxBytes`. The token is
- * sent only to Slack's own file hosts (or the configured API host), never to a URL a payload names elsewhere.
+ * Opens a Slack-hosted text file for download with the bot token; the caller reads the body
+ * (through readTextPieces, which caps it at SLACK_FILE_MAX_BYTES). The token is sent only to
+ * Slack's own file hosts (or the configured API host), never to a URL a payload names elsewhere.
  */
-export async function downloadSlackFile(
+export async function openSlackFile(
   file: SlackFile,
-  options: { botToken: string; maxBytes: number; trustedHosts: readonly string[]; timeoutMs?: number },
-): Promise<DownloadedFile> {
+  options: { botToken: string; trustedHosts: readonly string[]; timeoutMs?: number },
+): Promise<OpenedFile> {
   const name = file.name ?? file.title ?? file.id;
   if (!isTextFile(file)) return { kind: "skipped", name, reason: "not-text" };
   const url = file.url_private_download ?? file.url_private;
@@ -70,6 +69,7 @@ export async function downloadSlackFile(
   }
   if (!isTrustedUrl(parsed, options.trustedHosts)) return { kind: "skipped", name, reason: "untrusted-host" };
   try {
+    // The timeout covers the body too: a download that stalls half-way ends as "failed".
     const response = await fetch(url, {
       headers: { Authorization: `Bearer ${options.botToken}` },
       signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
@@ -77,15 +77,17 @@ export async function downloadSlackFile(
     });
     if (!response.ok || !response.body) return { kind: "skipped", name, reason: "failed" };
     const expectsHtml = file.filetype === "html" || /html/.test(file.mimetype ?? "");
-    if (!expectsHtml && /text\/html/i.test(response.headers.get("content-type") ?? "")) {
+    if (expectsHtml) return { kind: "text", name, body: response.body };
+    if (/text\/html/i.test(response.headers.get("content-type") ?? "")) {
       await response.body.cancel().catch(() => undefined);
       return { kind: "skipped", name, reason: "web-page" };
     }
-    const read = await readTextAtMost(response.body, options.maxBytes);
-    if (read === undefined) return { kind: "skipped", name, reason: "not-text" };
-    if (!expectsHtml && looksLikeWebPage(read.pieces[0] ?? ""))
+    const peeked = await peek(response.body, WEB_PAGE_SNIFF_BYTES);
+    if (looksLikeWebPage(Buffer.concat(peeked.head).toString("utf8"))) {
+      await peeked.cancel();
       return { kind: "skipped", name, reason: "web-page" };
-    return { kind: "text", name, pieces: read.pieces, truncated: read.truncated };
+    }
+    return { kind: "text", name, body: peeked.body };
   } catch {
     return { kind: "skipped", name, reason: "failed" };
   }
@@ -105,62 +107,43 @@ function isTrustedUrl(url: URL, trusted: readonly string[]): boolean {
   );
 }
 
+const WEB_PAGE_SNIFF_BYTES = 1024;
+
 /**
  * A file that starts as an HTML document is not the log: Slack answers a download it will not
  * allow (a missing scope, a file the bot cannot see) with its sign-in page.
  */
-function looksLikeWebPage(text: string): boolean {
-  return /^\s*(?:<!--[\s\S]{0,200}?-->\s*)?<(?:!doctype\s+html|html[\s>]|head[\s>])/i.test(text.slice(0, 1024));
+function looksLikeWebPage(head: string): boolean {
+  return /^\s*(?:<!--[\s\S]{0,200}?-->\s*)?<(?:!doctype\s+html|html[\s>]|head[\s>])/i.test(head);
 }
 
-// Decoding in 1 MB batches cut at line ends: no long block of the event loop, each decoded string
-// big enough to skip V8's young generation, and no final join of megabytes (which blocked for 60 ms).
-const DECODE_BATCH_BYTES = 1024 * 1024;
-const NEWLINE = 0x0a;
-
-/**
- * Reads at most `maxBytes`, decoding in batches as the bytes arrive. `undefined` for binary
- * content (a NUL in the first 8 KB).
- */
-async function readTextAtMost(
-  body: ReadableStream<Uint8Array>,
-  maxBytes: number,
-): Promise<{ pieces: string[]; truncated: boolean } | undefined> {
-  const reader = body.getReader();
-  const pieces: string[] = [];
-  let pending: Uint8Array[] = [];
-  let pendingBytes = 0;
-  let total = 0;
-  let truncated = false;
-  // UTF-8 never uses 0x0A inside a multi-byte character, so cutting after a newline is always safe.
-  const flush = (final: boolean) => {
-    if (pendingBytes === 0) return;
-    const bytes = Buffer.concat(pending, pendingBytes);
-    const cut = final ? bytes.length : bytes.lastIndexOf(NEWLINE) + 1;
-    if (cut === 0) return;
-    pieces.push(decodeText(bytes.subarray(0, cut)));
-    pending = cut < bytes.length ? [bytes.subarray(cut)] : [];
-    pendingBytes = bytes.length - cut;
-  };
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (total < 8192 && value.subarray(0, 8192 - total).includes(0)) {
-      await reader.cancel().catch(() => undefined);
-      return undefined;
-    }
-    const room = maxBytes - total;
-    const piece = value.length >= room ? value.subarray(0, room) : value;
-    pending.push(piece);
-    pendingBytes += piece.length;
-    total += piece.length;
-    if (value.length >= room) {
-      truncated = value.length > room || !(await reader.read().then((next) => next.done));
-      await reader.cancel().catch(() => undefined);
+/** Reads the first `bytes` of a stream, and gives back the whole stream, those bytes included. */
+async function peek(
+  stream: ReadableStream<Uint8Array>,
+  bytes: number,
+): Promise<{ head: Uint8Array[]; body: AsyncIterable<Uint8Array>; cancel: () => Promise<void> }> {
+  const reader = stream.getReader();
+  const head: Uint8Array[] = [];
+  let read = 0;
+  let ended = false;
+  while (read < bytes) {
+    const next = await reader.read();
+    if (next.done) {
+      ended = true;
       break;
     }
-    if (pendingBytes >= DECODE_BATCH_BYTES) flush(false);
+    head.push(next.value);
+    read += next.value.length;
   }
-  flush(true);
-  return { pieces, truncated };
+  async function* body(): AsyncGenerator<Uint8Array> {
+    try {
+      yield* head;
+      if (ended) return;
+      for (let next = await reader.read(); !next.done; next = await reader.read()) yield next.value;
+    } finally {
+      // A reader that stops early (the size cap) must not leave the download open.
+      await reader.cancel().catch(() => undefined);
+    }
+  }
+  return { head, body: body(), cancel: () => reader.cancel().catch(() => undefined) };
 }

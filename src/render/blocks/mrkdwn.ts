@@ -1,5 +1,5 @@
-import { redactSecrets } from "../../scan/redact.js";
 import { stripInvisible } from "../../text/invisible.js";
+import { redactSecrets } from "../../text/redact.js";
 
 /**
  * Escapes text for Slack mrkdwn: `&`, `<` and `>` are the only control characters, and escaping
