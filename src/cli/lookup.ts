@@ -22,11 +22,27 @@ export async function runLookup(
       throw new UsageError("--jsonl reads queries from stdin, one a line; drop the arguments", LOOKUP_USAGE);
     const knowledge = await index();
     let anyFound = false;
+    // Answers go out in batches, each written once the lines read so far are answered: one write
+    // a line cost more than the matching, and a query typed by hand is still answered at once.
+    let batch = "";
+    let flushing = false;
+    const flush = () => {
+      flushing = false;
+      if (batch === "") return;
+      io.stdout.write(batch);
+      batch = "";
+    };
     for await (const line of readLines(io.stdin)) {
       const answer = answerQuery(knowledge, line, options);
       if (answer.items.length > 0) anyFound = true;
-      io.stdout.write(`${JSON.stringify(toLookupJson(answer))}\n`);
+      batch += `${JSON.stringify(toLookupJson(answer))}\n`;
+      if (batch.length >= 256 * 1024) flush();
+      else if (!flushing) {
+        flushing = true;
+        setImmediate(flush);
+      }
     }
+    flush();
     // As grep does: 0 when anything matched.
     return anyFound ? EXIT_OK : EXIT_NO_MATCH;
   }

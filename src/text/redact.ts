@@ -18,7 +18,8 @@ function mask(kept: string, kind: string): string {
 
 /** One character of a base64 / base64url / URL-safe secret, in plain, JSON-escaped or URL-encoded form. */
 const SECRET_CHAR = String.raw`(?:[A-Za-z0-9+/=_\-]|%[0-9A-Fa-f]{2}|\\/)`;
-const SECRET_RUN = new RegExp(`${SECRET_CHAR}+`, "g");
+// Runs shorter than any rule masks are left to the regex engine, which passes them without a call.
+const SECRET_RUN = new RegExp(`${SECRET_CHAR}{12,}`, "g");
 
 type Rule = readonly [RegExp, (match: string, ...groups: string[]) => string];
 
@@ -127,9 +128,14 @@ function redactRandomRuns(text: string): string {
     const wholeLine =
       (offset === 0 || /[\n\r]\s*$/.test(text.slice(Math.max(0, offset - 8), offset))) &&
       /^\s*(?:[\r\n]|$)/.test(text.slice(offset + run.length, offset + run.length + 8));
-    return looksRandom(run, wholeLine ? 12 : 16) ? mask(run.slice(0, 4), "secret") : run;
+    return looksRandom(run, wholeLine ? WHOLE_LINE_MIN_LENGTH : IN_LINE_MIN_LENGTH)
+      ? mask(run.slice(0, 4), "secret")
+      : run;
   });
 }
+
+const WHOLE_LINE_MIN_LENGTH = 12;
+const IN_LINE_MIN_LENGTH = 16;
 
 function looksRandom(run: string, minLength: number): boolean {
   if (run.length < minLength) return false;
