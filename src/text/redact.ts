@@ -128,16 +128,21 @@ function redactRandomRuns(text: string): string {
     const wholeLine =
       (offset === 0 || /[\n\r]\s*$/.test(text.slice(Math.max(0, offset - 8), offset))) &&
       /^\s*(?:[\r\n]|$)/.test(text.slice(offset + run.length, offset + run.length + 8));
-    return looksRandom(run, wholeLine ? WHOLE_LINE_MIN_LENGTH : IN_LINE_MIN_LENGTH)
-      ? mask(run.slice(0, 4), "secret")
-      : run;
+    const random = wholeLine
+      ? looksRandom(run, WHOLE_LINE_MIN_LENGTH, WHOLE_LINE_MAX_WORDY)
+      : looksRandom(run, IN_LINE_MIN_LENGTH, IN_LINE_MAX_WORDY);
+    return random ? mask(run.slice(0, 4), "secret") : run;
   });
 }
 
 const WHOLE_LINE_MIN_LENGTH = 12;
 const IN_LINE_MIN_LENGTH = 16;
+// A line that is one run and nothing else (the second half of a wrapped token) is rarely a word:
+// it may look more word-like before it counts as one.
+const WHOLE_LINE_MAX_WORDY = 0.6;
+const IN_LINE_MAX_WORDY = 0.45;
 
-function looksRandom(run: string, minLength: number): boolean {
+function looksRandom(run: string, minLength: number, maxWordy: number): boolean {
   if (run.length < minLength) return false;
   let upper = 0;
   let lower = 0;
@@ -164,7 +169,7 @@ function looksRandom(run: string, minLength: number): boolean {
   // Words ("Library", "Token") make up most of a path or an identifier and little of random text.
   let wordy = 0;
   for (const word of run.matchAll(WORD_LIKE)) wordy += word[0].length;
-  return wordy / run.length < 0.45;
+  return wordy / run.length < maxWordy;
 }
 
 const WORD_LIKE = /[A-Z]?[a-z]{3,}/g;
