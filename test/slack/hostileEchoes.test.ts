@@ -64,6 +64,24 @@ describe("Slack files", () => {
     expect(blocks).not.toContain("Sign in to your workspace");
   });
 
+  it("reads a UTF-16 snippet with a byte-order mark, as Windows tools save logs", async () => {
+    running.slack.files.set(
+      "windows.log",
+      Buffer.from("\uFEFFI/agora: joining\r\nE/agora: onError: 110\r\n", "utf16le"),
+    );
+    const blocks = await mention("", [
+      {
+        id: "FU16",
+        name: "windows.log",
+        filetype: "text",
+        mimetype: "text/plain",
+        url_private_download: running.slack.fileUrl("windows.log"),
+      },
+    ]);
+    expect(blocks).toContain("Invalid token");
+    expect(blocks).not.toContain("not a text file");
+  });
+
   it("sends the bot token only to the API's exact origin: not another port or scheme on its host", async () => {
     const apiOrigin = new URL(running.slack.apiUrl);
     const otherPort = `http://${apiOrigin.hostname}:${(lookalike.address() as AddressInfo).port}/files/x.log`;
