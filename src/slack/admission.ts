@@ -15,14 +15,14 @@ export function admitNewWork(context: BotContext): Middleware<AnyMiddlewareArgs>
     }
     const { body } = args;
     const eventId = "event_id" in body && typeof body.event_id === "string" ? body.event_id : undefined;
-    if (eventId !== undefined && !context.deduper.firstTime(eventId)) {
+    if (eventId !== undefined && !(await context.state.firstTime(eventId))) {
       context.logger.debug(`skipping repeated delivery of event ${eventId}`);
       return;
     }
     // One message can arrive as two events with different ids: a DM that @mentions the bot comes
     // as app_mention and as message.im. The channel and ts name the message itself.
     const messageKey = messageKeyOf(body);
-    if (messageKey !== undefined && !context.deduper.firstTime(messageKey)) {
+    if (messageKey !== undefined && !(await context.state.firstTime(messageKey))) {
       context.logger.debug(`skipping a second event for message ${messageKey}`);
       return;
     }

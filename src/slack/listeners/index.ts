@@ -2,6 +2,7 @@ import type { App } from "@slack/bolt";
 import { SHARE_ACTION_ID } from "../../render/blocks/answerBlocks.js";
 import type { BotContext } from "../botContext.js";
 import { didYouMean } from "./actions/didYouMean.js";
+import { feedbackVote } from "./actions/feedbackVote.js";
 import { shareAnswer } from "./actions/shareAnswer.js";
 import { agoraCommand } from "./commands/agoraCommand.js";
 import { appHomeOpened } from "./events/appHomeOpened.js";
@@ -17,5 +18,6 @@ export function registerListeners(app: App, context: BotContext): void {
   app.message(directMessage(context));
   app.action(SHARE_ACTION_ID, shareAnswer(context));
   app.action(/^did_you_mean_\d+$/, didYouMean(context));
+  app.action(/^feedback_(?:up|down)$/, feedbackVote(context));
   app.shortcut(DIAGNOSE_SHORTCUT_CALLBACK_ID, diagnoseShortcut(context));
 }
