@@ -1,8 +1,13 @@
+import type { Confidence, SdkFamily } from "../scan/types.js";
 import type { Lang } from "../text/language.js";
 
-/** Every fixed phrase a renderer prints, in both languages. */
+/**
+ * Every phrase more than one renderer prints (terminal, JSON, Block Kit), in both languages.
+ * Phrases only Slack shows live in blocks/slackStrings.ts and build on these.
+ */
 export const UI_STRINGS = {
   en: {
+    colon: ": ",
     names: "Names per platform",
     reportedBy: "Where it shows up",
     symptom: "What it means",
@@ -19,8 +24,40 @@ export const UI_STRINGS = {
     onlyOnNative: "This code is a token error in the native SDKs only.",
     notTokenError: "not a token error",
     alsoMatched: "Also matched",
+    found: (count: number) => `${count} Agora token error${count === 1 ? "" : "s"} found`,
+    none: "No Agora token error found.",
+    nonePaste:
+      "Paste the console output around the failing join (Web), or the onError / logcat lines (native).",
+    /** A log that names an Agora error, just not a token one: said instead of asking for the log again. */
+    otherErrorsFound: (count: number) =>
+      count === 1
+        ? "This is not a token error: the log holds another Agora error."
+        : `This is not a token error: the log holds ${count} other Agora errors.`,
+    platform: "Platform",
+    line: (lines: readonly number[], count: number) =>
+      `line ${lines[0]}${count > 1 ? ` (and ${count - 1} more)` : ""}`,
+    truncated: (skipped: number) =>
+      `The input was too long: read its beginning and end, skipped ${skipped.toLocaleString("en")} bytes in the middle.`,
+    confidence: "confidence",
+    confidenceLevels: { high: "high", medium: "medium", low: "low" } satisfies Record<Confidence, string>,
+    sdkFamilies: {
+      "web-3x": "Web SDK 3.x",
+      "web-4x": "Web SDK 4.x",
+      web: "Web SDK",
+      android: "Android",
+      ios: "iOS / macOS",
+      flutter: "Flutter",
+      "react-native": "React Native",
+      unity: "Unity",
+      electron: "Electron",
+      windows: "Windows",
+      native: "Native SDK",
+      unknown: "not recognised",
+    } satisfies Record<SdkFamily, string>,
+    platformFamilies: { native: "Native", web: "Web" },
   },
   zh: {
+    colon: "：",
     names: "各平台名称",
     reportedBy: "出现场景",
     symptom: "含义",
@@ -37,10 +74,39 @@ export const UI_STRINGS = {
     onlyOnNative: "该错误码仅在 Native SDK 中表示 Token 错误。",
     notTokenError: "不是 Token 错误",
     alsoMatched: "其他匹配",
+    found: (count: number) => `发现 ${count} 个 Agora Token 错误`,
+    none: "没有发现 Agora Token 错误。",
+    nonePaste: "请粘贴加入频道失败前后的控制台输出（Web），或 onError / logcat 日志（Native）。",
+    otherErrorsFound: (count: number) =>
+      count === 1
+        ? "这不是 Token 错误：日志中有另一个 Agora 错误。"
+        : `这不是 Token 错误：日志中有 ${count} 个其他 Agora 错误。`,
+    platform: "平台",
+    line: (lines: readonly number[], count: number) =>
+      `第 ${lines[0]} 行${count > 1 ? `（另有 ${count - 1} 处）` : ""}`,
+    truncated: (skipped: number) => `内容过长：只读取了开头和结尾，跳过中间 ${skipped} 字节。`,
+    confidence: "可信度",
+    confidenceLevels: { high: "高", medium: "中", low: "低" } satisfies Record<Confidence, string>,
+    sdkFamilies: {
+      "web-3x": "Web SDK 3.x",
+      "web-4x": "Web SDK 4.x",
+      web: "Web SDK",
+      android: "Android",
+      ios: "iOS / macOS",
+      flutter: "Flutter",
+      "react-native": "React Native",
+      unity: "Unity",
+      electron: "Electron",
+      windows: "Windows",
+      native: "Native SDK",
+      unknown: "未识别",
+    } satisfies Record<SdkFamily, string>,
+    platformFamilies: { native: "Native 端", web: "Web 端" },
   },
-} as const satisfies Record<Lang, Record<string, string>>;
-
-export const PLATFORM_FAMILY_SHORT = {
-  en: { native: "Native", web: "Web" },
-  zh: { native: "Native 端", web: "Web 端" },
 } as const;
+
+/** `Platform: Web SDK 4.x · confidence high`, in the reader's language. */
+export function findingMeta(lang: Lang, platform: SdkFamily, confidence: Confidence): string {
+  const strings = UI_STRINGS[lang];
+  return `${strings.sdkFamilies[platform]} · ${strings.confidence}${lang === "zh" ? "" : " "}${strings.confidenceLevels[confidence]}`;
+}

@@ -49,6 +49,8 @@ export interface ScanResult {
   readonly platform: SdkFamily;
   /** Errors before callbacks, then by first occurrence. */
   readonly findings: readonly Finding[];
+  /** Agora errors in the text that are not token errors, when the scanner reports them. */
+  readonly otherErrors?: readonly Finding[];
   readonly lineCount: number;
   readonly bytesScanned: number;
   /** Present when the input exceeded the cap and only its head and tail were read. */

@@ -3,7 +3,7 @@ import { answerQuery, chooseLanguage } from "../answer/answer.js";
 import { extractLanguageDirective } from "../answer/languageDirective.js";
 import { renderAnswerBlocks } from "../render/blocks/answerBlocks.js";
 import { renderScanBlocks } from "../render/blocks/scanBlocks.js";
-import { SLACK_STRINGS } from "../render/blocks/slackStrings.js";
+import { type ReplyNote, withNote } from "../render/blocks/replyNotes.js";
 import type { SlackMessage } from "../render/blocks/types.js";
 import { scanLogAsync } from "../scan/scanLog.js";
 import type { Lang } from "../text/language.js";
@@ -61,7 +61,7 @@ export async function diagnoseMessage(
     lang: directive.lang,
     defaultLang: context.config.defaultLang,
   });
-  const notes = downloads.flatMap((download) => fileNote(download, context.config.fileMaxBytes, lang));
+  const notes = downloads.flatMap((download) => fileNote(download, context.config.fileMaxBytes));
 
   // The message text and each file, scanned as separate pieces: megabyte files are never copied into one string.
   const pieces = [text, ...filePieces.flat()].filter((piece) => piece.length > 0);
@@ -94,11 +94,7 @@ export async function diagnoseMessage(
           allowParent: false,
         },
       );
-      parentReply.blocks.unshift({
-        type: "context",
-        elements: [{ type: "mrkdwn", text: SLACK_STRINGS[lang].parentNote }],
-      });
-      return parentReply;
+      return withNote(parentReply, { kind: "thread-parent" }, lang);
     }
   }
   return renderScanBlocks(result, lang, notes);
@@ -120,13 +116,10 @@ async function fetchThreadParent(
   }
 }
 
-function fileNote(download: DownloadedFile, maxBytes: number, lang: Lang): string[] {
-  const strings = SLACK_STRINGS[lang];
+function fileNote(download: DownloadedFile, maxBytes: number): ReplyNote[] {
   if (download.kind === "text")
-    return download.truncated ? [strings.fileTooBig(download.name, maxBytes)] : [];
-  return [
-    download.reason === "not-text" ? strings.fileSkipped(download.name) : strings.fileFailed(download.name),
-  ];
+    return download.truncated ? [{ kind: "file-too-big", name: download.name, maxBytes }] : [];
+  return [{ kind: download.reason === "not-text" ? "file-skipped" : "file-failed", name: download.name }];
 }
 
 /** Diagnoses a message and posts the reply where it belongs, tracked so a shutdown waits for it. */

@@ -86,7 +86,7 @@ describe("Block Kit limits", () => {
       const message = renderScanBlocks(
         result,
         lang,
-        Array.from({ length: 30 }, (_, n) => `note ${n} ${"x".repeat(500)}`),
+        Array.from({ length: 30 }, (_, n) => ({ kind: "file-skipped", name: `note ${n} ${"x".repeat(500)}` })),
       );
       expectWithinLimits(message);
       const shown = message.blocks.filter((block) => block.type === "divider").length + 1;

@@ -2,7 +2,8 @@ import type { Answer, AnswerItem } from "../../answer/answer.js";
 import { NAME_PLATFORM_LABELS, NAME_PLATFORM_ORDER } from "../../knowledge/platformLabels.js";
 import type { KnowledgeEntry } from "../../knowledge/schema.js";
 import type { Lang } from "../../text/language.js";
-import { PLATFORM_FAMILY_SHORT, UI_STRINGS } from "../strings.js";
+import { UI_STRINGS } from "../strings.js";
+import { encodeButtonValue } from "./buttonValue.js";
 import { fitMessage } from "./limits.js";
 import { escapeMrkdwn } from "./mrkdwn.js";
 import { SLACK_STRINGS } from "./slackStrings.js";
@@ -10,17 +11,8 @@ import { type Block, type ButtonElement, mrkdwn, plain, type SlackMessage } from
 
 export const SHARE_ACTION_ID = "share_answer";
 export const DID_YOU_MEAN_ACTION_PREFIX = "did_you_mean_";
-
-/** What a Share or "did you mean" button carries: enough to rebuild the same answer. */
-export interface AnswerButtonValue {
-  /** The query, or `entry:<id>` for a suggestion. */
-  q: string;
-  l: Lang;
-}
-
-export function encodeButtonValue(value: AnswerButtonValue): string {
-  return JSON.stringify({ q: value.q.slice(0, 1500), l: value.l });
-}
+/** Every "did you mean" button's action id: the prefix and the suggestion's position. */
+export const DID_YOU_MEAN_ACTION_PATTERN = new RegExp(`^${DID_YOU_MEAN_ACTION_PREFIX}\\d+$`);
 
 export interface AnswerBlockOptions {
   /** The user who shared the answer into the channel. */
@@ -37,14 +29,14 @@ export function renderAnswerBlocks(answer: Answer, options: AnswerBlockOptions =
     blocks.push({
       type: "section",
       text: mrkdwn(
-        `:information_source: *${other.code} \`${other.name}\`* (${PLATFORM_FAMILY_SHORT[lang][other.platform]}): ${UI_STRINGS[lang].notTokenError}. ${escapeMrkdwn(other.meaning[lang])}`,
+        `:information_source: *${other.code} \`${other.name}\`* (${UI_STRINGS[lang].platformFamilies[other.platform]})${UI_STRINGS[lang].colon}${UI_STRINGS[lang].notTokenError}${lang === "zh" ? "。" : "."} ${escapeMrkdwn(other.meaning[lang])}`,
       ),
     });
   }
   if (answer.items.length === 0) {
     if (answer.notTokenErrors.length === 0) blocks.push(...noMatchBlocks(answer));
     return fitMessage(
-      { text: strings.noMatch(escapeMrkdwn(answer.query.slice(0, 200))), blocks, lang },
+      { text: noMatchText(answer.query.slice(0, 200), lang), blocks, lang },
       strings.overflow,
     );
   }
@@ -96,7 +88,7 @@ function itemBlocks(item: AnswerItem, lang: Lang): Block[] {
       `*${ui.symptom}*\n${escapeMrkdwn(entry.symptom[lang])}\n\n*${ui.reportedBy}*\n${entry.reportedBy
         .map(
           (report) =>
-            `• *${PLATFORM_FAMILY_SHORT[lang][report.platform]}*: ${escapeMrkdwn(report.how[lang])}`,
+            `• *${ui.platformFamilies[report.platform]}*${ui.colon}${escapeMrkdwn(report.how[lang])}`,
         )
         .join("\n")}`,
     ),
@@ -110,9 +102,9 @@ function itemBlocks(item: AnswerItem, lang: Lang): Block[] {
   blocks.push({ type: "section", text: mrkdwn(`*${ui.fix}*\n${numberedSteps(entry, lang)}`) });
   const related: string[] = [];
   if (entry.related.callbacks.length > 0)
-    related.push(`${ui.callbacks}: ${entry.related.callbacks.map((name) => `\`${name}\``).join(", ")}`);
+    related.push(`${ui.callbacks}${ui.colon}${entry.related.callbacks.map((name) => `\`${name}\``).join(", ")}`);
   if (entry.related.entries.length > 0)
-    related.push(`${ui.seeAlso}: ${entry.related.entries.map((id) => `\`${id}\``).join(", ")}`);
+    related.push(`${ui.seeAlso}${ui.colon}${entry.related.entries.map((id) => `\`${id}\``).join(", ")}`);
   related.push(`<${entry.docs[lang]}|${ui.docs}>`);
   blocks.push({ type: "context", elements: related.map((line) => mrkdwn(line)) });
   return blocks;
@@ -134,14 +126,13 @@ function namesByPlatform(entry: KnowledgeEntry): string {
   return lines.join("\n");
 }
 
+function noMatchText(query: string, lang: Lang): string {
+  return `${UI_STRINGS[lang].noMatch}${UI_STRINGS[lang].colon}\`${escapeMrkdwn(query.trim()).replace(/`/g, "'")}\``;
+}
+
 function noMatchBlocks(answer: Answer): Block[] {
   const strings = SLACK_STRINGS[answer.lang];
-  const blocks: Block[] = [
-    {
-      type: "section",
-      text: mrkdwn(strings.noMatch(escapeMrkdwn(answer.query.trim().slice(0, 500)).replace(/`/g, "'"))),
-    },
-  ];
+  const blocks: Block[] = [{ type: "section", text: mrkdwn(noMatchText(answer.query.slice(0, 500), answer.lang)) }];
   if (answer.suggestions.length > 0) {
     const buttons: ButtonElement[] = answer.suggestions.slice(0, 3).map((suggestion, index) => ({
       type: "button",
@@ -150,7 +141,7 @@ function noMatchBlocks(answer: Answer): Block[] {
       value: encodeButtonValue({ q: `entry:${suggestion.entry.id}`, l: answer.lang }),
     }));
     blocks.push(
-      { type: "section", text: mrkdwn(strings.didYouMean) },
+      { type: "section", text: mrkdwn(`${UI_STRINGS[answer.lang].didYouMean}${UI_STRINGS[answer.lang].colon.trimEnd()}`) },
       { type: "actions", block_id: "did_you_mean", elements: buttons },
     );
   }

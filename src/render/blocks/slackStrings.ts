@@ -1,32 +1,22 @@
 import type { Lang } from "../../text/language.js";
 
-/** Phrases only the Slack renderers use, in both languages. */
+/** Phrases only the Slack renderers use, in both languages; shared ones are in ../strings.ts. */
 export const SLACK_STRINGS = {
   en: {
     share: "Share in channel",
     sharedBy: (user: string) => `Shared by <@${user}>`,
-    noMatch: (query: string) => `No Agora token error matches \`${query}\`.`,
-    didYouMean: "Did you mean:",
     tryExamples:
       "Try a code (`/agora 110`), a name (`/agora ERR_NO_AUTHORIZED`) or a few words (`/agora token expired`).",
     overflow: (count: number) =>
       `+${count} more not shown. Run \`agora-bot scan\` on the log for everything.`,
-    scanFound: (count: number) => `Found ${count} Agora token error${count === 1 ? "" : "s"}`,
-    scanNone: "No Agora token error found.",
     scanNonePaste:
       "Paste the console output around the failing join (Web: the browser console; Android: logcat lines with onError; iOS: the Xcode console), or attach the log as a snippet.",
-    line: (lines: readonly number[], count: number) =>
-      `line ${lines[0]}${count > 1 ? ` (+${count - 1} more)` : ""}`,
     moreFindings: (count: number, titles: string) => `+${count} more: ${titles}`,
-    truncatedInput: (skipped: number) =>
-      `The paste was too long: I read its beginning and end and skipped ${skipped.toLocaleString("en")} bytes in the middle.`,
     fileTooBig: (name: string, max: number) =>
       `${name} is larger than ${Math.round(max / 1024)} KB: I read only its first ${Math.round(max / 1024)} KB.`,
     fileSkipped: (name: string) => `${name} is not a text file, so I skipped it.`,
     fileFailed: (name: string) => `I could not download ${name}.`,
     parentNote: "Diagnosing the message this thread started with.",
-    platform: "Platform",
-    confidence: "confidence",
     helpTitle: "Agora token error helper",
     helpIntro:
       "I explain Agora RTC token and App ID errors: the name on every platform, what it means, why it happens and how to fix it.",
@@ -49,26 +39,17 @@ export const SLACK_STRINGS = {
   zh: {
     share: "分享到频道",
     sharedBy: (user: string) => `由 <@${user}> 分享`,
-    noMatch: (query: string) => `没有找到与 \`${query}\` 匹配的 Agora Token 错误。`,
-    didYouMean: "你是不是要找：",
     tryExamples:
       "可以输入错误码（`/agora 110`）、错误名（`/agora ERR_NO_AUTHORIZED`）或描述（`/agora Token 过期了`）。",
     overflow: (count: number) => `还有 ${count} 项未显示。可对日志运行 \`agora-bot scan\` 查看全部。`,
-    scanFound: (count: number) => `发现 ${count} 个 Agora Token 错误`,
-    scanNone: "没有发现 Agora Token 错误。",
     scanNonePaste:
       "请粘贴加入频道失败前后的日志（Web：浏览器控制台；Android：含 onError 的 logcat；iOS：Xcode 控制台），或以代码片段文件上传。",
-    line: (lines: readonly number[], count: number) =>
-      `第 ${lines[0]} 行${count > 1 ? `（另有 ${count - 1} 处）` : ""}`,
     moreFindings: (count: number, titles: string) => `另有 ${count} 项：${titles}`,
-    truncatedInput: (skipped: number) => `内容过长：只读取了开头和结尾，跳过中间 ${skipped} 字节。`,
     fileTooBig: (name: string, max: number) =>
       `${name} 超过 ${Math.round(max / 1024)} KB，只读取了前 ${Math.round(max / 1024)} KB。`,
     fileSkipped: (name: string) => `${name} 不是文本文件，已跳过。`,
     fileFailed: (name: string) => `无法下载 ${name}。`,
     parentNote: "正在诊断该话题的第一条消息。",
-    platform: "平台",
-    confidence: "可信度",
     helpTitle: "Agora Token 错误助手",
     helpIntro: "我可以解释 Agora RTC 的 Token 与 App ID 错误：各平台名称、含义、原因和解决方法。",
     helpUsage: [
