@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
-import { ConfigError } from "./config/defaultLang.js";
 import { readSlackConfig } from "./config/slackConfig.js";
+import { ConfigError, SlackAuthError } from "./errors.js";
 import { loadKnowledgeIndexFast } from "./index/loadIndexFast.js";
 import type { Bot } from "./slack/createBot.js";
-import { SlackAuthError } from "./slack/errors.js";
+
 import { type HttpFrontDoor, openHttpFrontDoor } from "./slack/httpFrontDoor.js";
 
 /** `npm start`: reads settings, loads the knowledge, starts the bot in Socket Mode or HTTP mode. */

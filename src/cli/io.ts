@@ -12,16 +12,6 @@ export const EXIT_NO_MATCH = 1;
 export const EXIT_USAGE = 2;
 export const EXIT_KNOWLEDGE = 3;
 
-export class UsageError extends Error {
-  constructor(
-    message: string,
-    readonly hint: string,
-  ) {
-    super(message);
-    this.name = "UsageError";
-  }
-}
-
 export async function* readLines(stream: NodeJS.ReadableStream): AsyncGenerator<string> {
   const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) yield line;

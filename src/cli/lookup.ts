@@ -1,9 +1,10 @@
 import { answerQuery } from "../answer/answer.js";
+import { UsageError } from "../errors.js";
 import type { KnowledgeIndex } from "../index/knowledgeIndex.js";
 import { toLookupJson } from "../render/json.js";
 import { COLOR_STYLE, PLAIN_STYLE, renderAnswerText } from "../render/terminal.js";
 import type { Lang } from "../text/language.js";
-import { type CliIo, EXIT_NO_MATCH, EXIT_OK, readLines, UsageError, useColor } from "./io.js";
+import { type CliIo, EXIT_NO_MATCH, EXIT_OK, readLines, useColor } from "./io.js";
 import { parseOutputOptions } from "./options.js";
 
 export const LOOKUP_USAGE = "agora-bot lookup [--lang en|zh] [--json | --jsonl] <query…>";

@@ -1,10 +1,10 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { ConfigError, readDefaultLang } from "../config/defaultLang.js";
+import { readDefaultLang } from "../config/defaultLang.js";
+import { ConfigError, KnowledgeError, UsageError } from "../errors.js";
 import type { KnowledgeIndex } from "../index/knowledgeIndex.js";
 import { loadKnowledgeIndex } from "../index/loadIndex.js";
-import { KnowledgeError } from "../knowledge/load.js";
-import { type CliIo, EXIT_KNOWLEDGE, EXIT_OK, EXIT_USAGE, UsageError } from "./io.js";
+import { type CliIo, EXIT_KNOWLEDGE, EXIT_OK, EXIT_USAGE } from "./io.js";
 import { runKbCheck } from "./kbCheck.js";
 import { LOOKUP_USAGE, runLookup } from "./lookup.js";
 import { runScan, SCAN_USAGE } from "./scan.js";

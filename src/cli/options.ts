@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
+import { UsageError } from "../errors.js";
 import { isLang, type Lang } from "../text/language.js";
-import { UsageError } from "./io.js";
 
 export function parseLangOption(value: string | undefined): Lang | undefined {
   if (value === undefined) return undefined;

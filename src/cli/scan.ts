@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { chooseLanguage } from "../answer/answer.js";
+import { UsageError } from "../errors.js";
 import type { KnowledgeIndex } from "../index/knowledgeIndex.js";
 import { toScanJson } from "../render/scanJson.js";
 import { renderScanText } from "../render/scanText.js";
@@ -7,7 +8,7 @@ import { COLOR_STYLE, PLAIN_STYLE } from "../render/terminal.js";
 import { scanLog } from "../scan/scanLog.js";
 import { decodeText } from "../text/decodeText.js";
 import type { Lang } from "../text/language.js";
-import { type CliIo, EXIT_NO_MATCH, EXIT_OK, EXIT_USAGE, UsageError, useColor } from "./io.js";
+import { type CliIo, EXIT_NO_MATCH, EXIT_OK, EXIT_USAGE, useColor } from "./io.js";
 import { parseOutputOptions } from "./options.js";
 
 export const SCAN_USAGE = "agora-bot scan [--lang en|zh] [--json | --jsonl] [FILE… | -]";

@@ -1,5 +1,6 @@
+import { ConfigError } from "../errors.js";
 import type { Lang } from "../text/language.js";
-import { ConfigError, readDefaultLang } from "./defaultLang.js";
+import { readDefaultLang } from "./defaultLang.js";
 
 export interface SlackConfig {
   readonly mode: "socket" | "http";

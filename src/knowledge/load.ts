@@ -3,29 +3,9 @@ import { basename, extname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseDocument } from "yaml";
 import type { z } from "zod";
+import { KnowledgeError, type KnowledgeProblem } from "../errors.js";
 import { identifierKeys } from "../text/identifier.js";
 import { type KnowledgeEntry, knowledgeEntrySchema } from "./schema.js";
-
-export interface KnowledgeProblem {
-  file: string;
-  field: string;
-  message: string;
-}
-
-export class KnowledgeError extends Error {
-  constructor(readonly problems: readonly KnowledgeProblem[]) {
-    super(
-      `knowledge base is invalid (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n${problems
-        .map(formatProblem)
-        .join("\n")}`,
-    );
-    this.name = "KnowledgeError";
-  }
-}
-
-export function formatProblem(problem: KnowledgeProblem): string {
-  return `  ${problem.file}: ${problem.field ? `${problem.field}: ` : ""}${problem.message}`;
-}
 
 export interface KnowledgeBase {
   readonly dir: string;

@@ -73,13 +73,20 @@ function renderItem(item: AnswerItem, lang: Lang, style: TerminalStyle, width: n
   const label = headline.code === undefined ? headline.name : `${headline.code} ${headline.name}`;
   out.push(`${style.bold(style.accent(label))}  ${style.bold(entry.title[lang])}`);
   if (item.onlyOn.length === 1) {
-    out.push(...wrapBullet(item.onlyOn[0] === "web" ? strings.onlyOnWeb : strings.onlyOnNative, "").map(style.warn));
+    out.push(
+      ...wrapBullet(item.onlyOn[0] === "web" ? strings.onlyOnWeb : strings.onlyOnNative, "").map(style.warn),
+    );
   }
   for (const other of item.otherMeanings) out.push(...wrapBullet(other.meaning[lang], "").map(style.warn));
   out.push("", style.bold(strings.names), ...renderNames(entry, style, width));
   out.push("", style.bold(strings.reportedBy));
   for (const report of entry.reportedBy)
-    out.push(...wrapBullet(`${strings.platformFamilies[report.platform]}${strings.colon}${report.how[lang]}`, "  • "));
+    out.push(
+      ...wrapBullet(
+        `${strings.platformFamilies[report.platform]}${strings.colon}${report.how[lang]}`,
+        "  • ",
+      ),
+    );
   out.push("", style.bold(strings.symptom), ...wrapBullet(entry.symptom[lang], "  "));
   out.push("", style.bold(strings.causes));
   for (const cause of entry.causes[lang]) out.push(...wrapBullet(cause, "  • "));

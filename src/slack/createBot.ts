@@ -8,11 +8,10 @@ import {
 } from "@slack/bolt";
 import type { WebClientOptions } from "@slack/web-api";
 import type { SlackConfig } from "../config/slackConfig.js";
+import { describeError, SlackAuthError } from "../errors.js";
 import type { KnowledgeIndex } from "../index/knowledgeIndex.js";
 import { admitNewWork } from "./admission.js";
 import type { BotContext } from "./botContext.js";
-import { describeError } from "./describeError.js";
-import { SlackAuthError } from "./errors.js";
 import { EventDeduper } from "./eventDeduper.js";
 import { EVENTS_PATH, type HttpFrontDoor, openHttpFrontDoor } from "./httpFrontDoor.js";
 import { InflightWork } from "./inflight.js";

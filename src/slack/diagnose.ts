@@ -1,15 +1,15 @@
 import type { WebClient } from "@slack/web-api";
 import { answerQuery, chooseLanguage } from "../answer/answer.js";
 import { extractLanguageDirective } from "../answer/languageDirective.js";
+import { describeError } from "../errors.js";
 import { renderAnswerBlocks } from "../render/blocks/answerBlocks.js";
-import { renderScanBlocks } from "../render/blocks/scanBlocks.js";
 import { type ReplyNote, withNote } from "../render/blocks/replyNotes.js";
+import { renderScanBlocks } from "../render/blocks/scanBlocks.js";
 import type { SlackMessage } from "../render/blocks/types.js";
 import { scanLogAsync } from "../scan/scanLog.js";
 import type { Lang } from "../text/language.js";
 import { type BotContext, trustedFileHosts } from "./botContext.js";
 import { completeFileInfo } from "./completeFileInfo.js";
-import { describeError } from "./describeError.js";
 import { type DownloadedFile, downloadSlackFile } from "./downloadFile.js";
 import { type MessageLike, messageLikeSchema } from "./payloads.js";
 import { postReply, type ReplyTarget } from "./reply.js";

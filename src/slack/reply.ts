@@ -1,11 +1,11 @@
 import type { RespondFn } from "@slack/bolt";
 import type { KnownBlock } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
+import { describeError } from "../errors.js";
 import { withNote } from "../render/blocks/replyNotes.js";
 import type { SlackMessage } from "../render/blocks/types.js";
 import type { Lang } from "../text/language.js";
 import type { BotContext } from "./botContext.js";
-import { describeError } from "./describeError.js";
 
 /** Our blocks are plain Block Kit JSON; this is the one place they meet Slack's wider type. */
 export function asSlackBlocks(message: SlackMessage): KnownBlock[] {
@@ -47,7 +47,11 @@ export async function postReply(
       `chat.postMessage to ${target.channel}${target.threadTs ? ` (thread ${target.threadTs})` : ""} failed: ${reason}`,
     );
     const notInChannel = reason === "not_in_channel" || reason === "channel_not_found";
-    const fallback = withNote(message, { kind: notInChannel ? "not-in-channel" : "post-failed" }, target.lang);
+    const fallback = withNote(
+      message,
+      { kind: notInChannel ? "not-in-channel" : "post-failed" },
+      target.lang,
+    );
     await sendEphemeral(context, client, target, fallback);
     return false;
   }

@@ -86,7 +86,10 @@ describe("Block Kit limits", () => {
       const message = renderScanBlocks(
         result,
         lang,
-        Array.from({ length: 30 }, (_, n) => ({ kind: "file-skipped", name: `note ${n} ${"x".repeat(500)}` })),
+        Array.from({ length: 30 }, (_, n) => ({
+          kind: "file-skipped",
+          name: `note ${n} ${"x".repeat(500)}`,
+        })),
       );
       expectWithinLimits(message);
       const shown = message.blocks.filter((block) => block.type === "divider").length + 1;
@@ -95,7 +98,7 @@ describe("Block Kit limits", () => {
       const more = lang === "en" ? `+${200 - shown} more: ` : `另有 ${200 - shown} 项：`;
       expect(JSON.stringify(message.blocks.at(-1))).toContain(more);
       expect(message.blocks[0]).toMatchObject({ type: "context" });
-      expect(JSON.stringify(message.blocks)).toMatch(lang === "en" ? /Found 200 Agora/ : /发现 200 个/);
+      expect(JSON.stringify(message.blocks)).toMatch(lang === "en" ? /200 Agora token errors found/ : /发现 200 个/);
       expect(JSON.stringify(message.blocks)).not.toContain("<@U1>");
     }
   });

@@ -203,7 +203,7 @@ describe("/agora", () => {
     const reply = (await (
       await postCommand("11-24 10:11:09.110 1234 5678 E agora: onError: 110\nmore")
     ).json()) as CommandReply;
-    expect(allText(reply)).toContain("Found 1 Agora token error");
+    expect(allText(reply)).toContain("1 Agora token error found");
   });
 });
 

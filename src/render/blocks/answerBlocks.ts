@@ -102,7 +102,9 @@ function itemBlocks(item: AnswerItem, lang: Lang): Block[] {
   blocks.push({ type: "section", text: mrkdwn(`*${ui.fix}*\n${numberedSteps(entry, lang)}`) });
   const related: string[] = [];
   if (entry.related.callbacks.length > 0)
-    related.push(`${ui.callbacks}${ui.colon}${entry.related.callbacks.map((name) => `\`${name}\``).join(", ")}`);
+    related.push(
+      `${ui.callbacks}${ui.colon}${entry.related.callbacks.map((name) => `\`${name}\``).join(", ")}`,
+    );
   if (entry.related.entries.length > 0)
     related.push(`${ui.seeAlso}${ui.colon}${entry.related.entries.map((id) => `\`${id}\``).join(", ")}`);
   related.push(`<${entry.docs[lang]}|${ui.docs}>`);
@@ -132,7 +134,9 @@ function noMatchText(query: string, lang: Lang): string {
 
 function noMatchBlocks(answer: Answer): Block[] {
   const strings = SLACK_STRINGS[answer.lang];
-  const blocks: Block[] = [{ type: "section", text: mrkdwn(noMatchText(answer.query.slice(0, 500), answer.lang)) }];
+  const blocks: Block[] = [
+    { type: "section", text: mrkdwn(noMatchText(answer.query.slice(0, 500), answer.lang)) },
+  ];
   if (answer.suggestions.length > 0) {
     const buttons: ButtonElement[] = answer.suggestions.slice(0, 3).map((suggestion, index) => ({
       type: "button",
@@ -141,7 +145,10 @@ function noMatchBlocks(answer: Answer): Block[] {
       value: encodeButtonValue({ q: `entry:${suggestion.entry.id}`, l: answer.lang }),
     }));
     blocks.push(
-      { type: "section", text: mrkdwn(`${UI_STRINGS[answer.lang].didYouMean}${UI_STRINGS[answer.lang].colon.trimEnd()}`) },
+      {
+        type: "section",
+        text: mrkdwn(`${UI_STRINGS[answer.lang].didYouMean}${UI_STRINGS[answer.lang].colon.trimEnd()}`),
+      },
       { type: "actions", block_id: "did_you_mean", elements: buttons },
     );
   }

@@ -30,7 +30,11 @@ export function renderScanBlocks(
       const text = ui.otherErrorsFound(otherErrors.length);
       blocks.push({ type: "section", text: mrkdwn(`*${ui.none}*\n${text}`) });
       return fitMessage(
-        { text, blocks: [...blocks, ...findingsBlocks(otherErrors, MAX_DETAILED_FINDINGS, lang, false)], lang },
+        {
+          text,
+          blocks: [...blocks, ...findingsBlocks(otherErrors, MAX_DETAILED_FINDINGS, lang, false)],
+          lang,
+        },
         strings.overflow,
       );
     }
@@ -55,7 +59,12 @@ export function renderScanBlocks(
   }
 }
 
-function findingsBlocks(findings: readonly Finding[], detailed: number, lang: Lang, withFix: boolean): Block[] {
+function findingsBlocks(
+  findings: readonly Finding[],
+  detailed: number,
+  lang: Lang,
+  withFix: boolean,
+): Block[] {
   const blocks: Block[] = [];
   findings.slice(0, detailed).forEach((finding, position) => {
     if (position > 0) blocks.push({ type: "divider" });

@@ -1,5 +1,5 @@
 import type { App } from "@slack/bolt";
-import { SHARE_ACTION_ID } from "../../render/blocks/answerBlocks.js";
+import { DID_YOU_MEAN_ACTION_PATTERN, SHARE_ACTION_ID } from "../../render/blocks/answerBlocks.js";
 import type { BotContext } from "../botContext.js";
 import { didYouMean } from "./actions/didYouMean.js";
 import { shareAnswer } from "./actions/shareAnswer.js";
@@ -16,6 +16,6 @@ export function registerListeners(app: App, context: BotContext): void {
   app.event("app_home_opened", appHomeOpened(context));
   app.message(directMessage(context));
   app.action(SHARE_ACTION_ID, shareAnswer(context));
-  app.action(/^did_you_mean_\d+$/, didYouMean(context));
+  app.action(DID_YOU_MEAN_ACTION_PATTERN, didYouMean(context));
   app.shortcut(DIAGNOSE_SHORTCUT_CALLBACK_ID, diagnoseShortcut(context));
 }

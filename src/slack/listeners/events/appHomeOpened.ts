@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import type { View } from "@slack/types";
+import { describeError } from "../../../errors.js";
 import { renderHomeView } from "../../../render/blocks/helpBlocks.js";
 import type { BotContext } from "../../botContext.js";
-import { describeError } from "../../describeError.js";
-import { homeOpenedSchema } from "../../payloads.js";
+import { homeOpenedSchema, parsePayload } from "../../payloads.js";
 
 /** App Home: what the bot does, examples, and every entry it knows. */
 export function appHomeOpened(context: BotContext) {
@@ -11,13 +11,15 @@ export function appHomeOpened(context: BotContext) {
     event,
     client,
   }: SlackEventMiddlewareArgs<"app_home_opened"> & AllMiddlewareArgs): Promise<void> => {
-    const parsed = homeOpenedSchema.safeParse(event);
-    if (!parsed.success || (parsed.data.tab !== undefined && parsed.data.tab !== "home")) return;
+    const opened = parsePayload(context.logger, "app_home_opened", homeOpenedSchema, event);
+    if (!opened || (opened.tab !== undefined && opened.tab !== "home")) return;
     const view = renderHomeView(context.index, context.config.defaultLang) as View;
     try {
-      await context.inflight.track(client.views.publish({ user_id: parsed.data.user, view }));
+      await context.inflight.track(client.views.publish({ user_id: opened.user, view }));
     } catch (error) {
-      context.logger.error(`views.publish for ${parsed.data.user} failed: ${describeError(error)}`);
+      context.logger.error(
+        `app_home_opened: views.publish for ${opened.user} failed: ${describeError(error)}`,
+      );
     }
   };
 }
