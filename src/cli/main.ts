@@ -1,4 +1,4 @@
-import { realpathSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { readDefaultLang } from "../config/defaultLang.js";
 import { ConfigError, KnowledgeError, UsageError } from "../errors.js";
@@ -6,8 +6,13 @@ import type { KnowledgeIndex } from "../index/knowledgeIndex.js";
 import { loadKnowledgeIndex } from "../index/loadIndex.js";
 import { type CliIo, EXIT_KNOWLEDGE, EXIT_OK, EXIT_USAGE } from "./io.js";
 import { runKbCheck } from "./kbCheck.js";
-import { LOOKUP_USAGE, runLookup } from "./lookup.js";
-import { runScan, SCAN_USAGE } from "./scan.js";
+import { LOOKUP_HELP, LOOKUP_USAGE, runLookup } from "./lookup.js";
+import { runScan, SCAN_HELP, SCAN_USAGE } from "./scan.js";
+
+const KB_CHECK_HELP = `Usage: agora-bot kb-check
+
+Validates the knowledge base and prints every code and name with the entry it resolves to.
+Exit status: 0 all resolve, 1 some do not, 3 knowledge base invalid.`;
 
 const USAGE = `agora-bot: answers Agora RTC token errors from codes, names, words and logs
 
@@ -15,16 +20,34 @@ Usage:
   ${LOOKUP_USAGE}
   ${SCAN_USAGE}
   agora-bot kb-check
+  agora-bot help [COMMAND]
+  agora-bot --version
 
 Examples:
   agora-bot lookup 118
+  agora-bot lookup -110
   agora-bot lookup ERR_NO_AUTHORIZED
   agora-bot lookup --lang zh token expired
   agora-bot lookup --json 109 110
   agora-bot scan console.log
 
 Exit status: 0 found, 1 no match, 2 usage error, 3 knowledge base invalid.
-Environment: DEFAULT_LANG=en|zh (language when the query has none), KNOWLEDGE_DIR (default ./knowledge).`;
+Environment: DEFAULT_LANG=en|zh (language when the query has none), KNOWLEDGE_DIR (default ./knowledge),
+COLUMNS (output width), NO_COLOR / FORCE_COLOR.
+Run \`agora-bot help COMMAND\` (or COMMAND --help) for a command's options.`;
+
+const COMMAND_HELP: Readonly<Record<string, string>> = {
+  lookup: LOOKUP_HELP,
+  scan: SCAN_HELP,
+  "kb-check": KB_CHECK_HELP,
+};
+
+function version(): string {
+  const manifest: unknown = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
+  return manifest && typeof manifest === "object" && "version" in manifest
+    ? String(manifest.version)
+    : "unknown";
+}
 
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = args;
@@ -41,11 +64,29 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       case "scan":
         return await runScan(rest, io, index, defaultLang);
       case "kb-check":
+        if (rest.includes("--help") || rest.includes("-h")) {
+          io.stdout.write(`${KB_CHECK_HELP}\n`);
+          return EXIT_OK;
+        }
         return runKbCheck(io, index);
       case "help":
       case "--help":
-      case "-h":
-        io.stdout.write(`${USAGE}\n`);
+      case "-h": {
+        const topic = rest[0];
+        if (topic === undefined) {
+          io.stdout.write(`${USAGE}\n`);
+          return EXIT_OK;
+        }
+        const help = COMMAND_HELP[topic];
+        if (help === undefined)
+          throw new UsageError(`no help for "${topic}"`, "commands: lookup, scan, kb-check, help");
+        io.stdout.write(`${help}\n`);
+        return EXIT_OK;
+      }
+      case "--version":
+      case "-V":
+      case "version":
+        io.stdout.write(`agora-bot ${version()}\n`);
         return EXIT_OK;
       case undefined:
         throw new UsageError("missing command", "run `agora-bot help` for usage");

@@ -8,10 +8,29 @@ import { COLOR_STYLE, PLAIN_STYLE } from "../render/terminal.js";
 import { scanLog } from "../scan/scanLog.js";
 import { decodeText } from "../text/decodeText.js";
 import type { Lang } from "../text/language.js";
-import { type CliIo, EXIT_NO_MATCH, EXIT_OK, EXIT_USAGE, useColor } from "./io.js";
+import { type CliIo, EXIT_NO_MATCH, EXIT_OK, EXIT_USAGE, outputWidth, useColor } from "./io.js";
 import { parseOutputOptions } from "./options.js";
 
-export const SCAN_USAGE = "agora-bot scan [--lang en|zh] [--json | --jsonl] [FILE… | -]";
+export const SCAN_USAGE = "agora-bot scan [--lang en|zh] [--json | --jsonl | --blocks] [FILE… | -]";
+
+export const SCAN_HELP = `Usage: ${SCAN_USAGE}
+
+Finds every Agora token error in a log (browser console, logcat, Xcode, Flutter, Unity, Electron)
+and says where, how sure, and how to fix it. Reads stdin when no FILE is given, or for -.
+
+Options:
+  --lang en|zh  answer in this language (default: the log's, else DEFAULT_LANG)
+  --json        the findings as JSON: platform, and each finding with its line, evidence and text
+  --jsonl       one JSON object a file, one a line, with "file"
+  --blocks      the Slack Block Kit JSON of the reply, for Slack's Block Kit Builder
+  -h, --help    this help
+
+Examples:
+  agora-bot scan console.log
+  adb logcat -d | agora-bot scan
+  agora-bot scan --json app.log
+
+Exit status: 0 found, 1 nothing found, 2 usage error or unreadable file, 3 knowledge base invalid.`;
 
 interface ScanInput {
   readonly name: string;
@@ -25,6 +44,10 @@ export async function runScan(
   defaultLang: Lang,
 ): Promise<number> {
   const values = parseOutputOptions(args, SCAN_USAGE);
+  if (values.help) {
+    io.stdout.write(`${SCAN_HELP}\n`);
+    return EXIT_OK;
+  }
   const { positionals } = values;
   const forced = values.lang;
   const sources = positionals.length === 0 ? ["-"] : positionals;
@@ -33,6 +56,7 @@ export async function runScan(
 
   const knowledge = index();
   const style = useColor(io) ? COLOR_STYLE : PLAIN_STYLE;
+  const width = outputWidth(io);
   let anyFinding = false;
   let unreadable = false;
   for (const source of sources) {
@@ -48,7 +72,14 @@ export async function runScan(
     const label = sources.length > 1 ? input.name : undefined;
     if (values.json) io.stdout.write(`${JSON.stringify(toScanJson(result, lang, label), null, 2)}\n`);
     else if (values.jsonl) io.stdout.write(`${JSON.stringify(toScanJson(result, lang, input.name))}\n`);
-    else io.stdout.write(`${renderScanText(result, lang, style, label)}${sources.length > 1 ? "\n" : ""}`);
+    else if (values.blocks) {
+      // Block Kit (and zod with it) loads only for --blocks.
+      const { renderScanBlocks } = await import("../render/blocks/scanBlocks.js");
+      io.stdout.write(`${JSON.stringify({ blocks: renderScanBlocks(result, lang).blocks }, null, 2)}\n`);
+    } else
+      io.stdout.write(
+        `${renderScanText(result, lang, style, label, width)}${sources.length > 1 ? "\n" : ""}`,
+      );
   }
   if (unreadable) return EXIT_USAGE;
   return anyFinding ? EXIT_OK : EXIT_NO_MATCH;

@@ -1,10 +1,36 @@
 import { type Answer, entryCodes, entryIdentifiers } from "../answer/answer.js";
+import type { KnowledgeEntry } from "../knowledge/schema.js";
+import type { Lang } from "../text/language.js";
 
-/** The `lookup --json` contract: `query` and `matches` with id, title, codes, names, score. */
+/** An entry's text in one language: what the readable answer says, as data. */
+export interface EntryTextJson {
+  symptom: string;
+  causes: string[];
+  fix: string[];
+  reportedBy: { platform: string; how: string }[];
+  related: { callbacks: string[]; entries: string[] };
+  docs: string;
+}
+
+export function entryTextJson(entry: KnowledgeEntry, lang: Lang): EntryTextJson {
+  return {
+    symptom: entry.symptom[lang],
+    causes: [...entry.causes[lang]],
+    fix: [...entry.fix[lang]],
+    reportedBy: entry.reportedBy.map((report) => ({ platform: report.platform, how: report.how[lang] })),
+    related: { callbacks: [...entry.related.callbacks], entries: [...entry.related.entries] },
+    docs: entry.docs[lang],
+  };
+}
+
+/**
+ * The `lookup --json` contract: `query` and `matches` with id, title, codes, names, score, then
+ * each match's text (symptom, causes, fix, reportedBy, related, docs) in `lang`.
+ */
 export interface LookupJson {
   query: string;
   lang: string;
-  matches: {
+  matches: ({
     id: string;
     title: string;
     codes: number[];
@@ -12,7 +38,8 @@ export interface LookupJson {
     score: number;
     via: string;
     matched: string;
-  }[];
+    headline: { code: number | null; name: string };
+  } & EntryTextJson)[];
   suggestions: { id: string; title: string; score: number }[];
   notTokenErrors: { code: number; platform: string; name: string; meaning: string }[];
 }
@@ -30,6 +57,8 @@ export function toLookupJson(answer: Answer): LookupJson {
       score: item.score,
       via: item.via,
       matched: item.matched,
+      headline: { code: item.headline.code ?? null, name: item.headline.name },
+      ...entryTextJson(item.entry, lang),
     })),
     suggestions: answer.suggestions.map((suggestion) => ({
       id: suggestion.entry.id,

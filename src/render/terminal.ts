@@ -112,17 +112,19 @@ function renderNames(entry: KnowledgeEntry, style: TerminalStyle, width: number)
     if (names.length === 0) continue;
     byPlatform.set(
       NAME_PLATFORM_LABELS[platform],
-      names.map((name) => (name.code === undefined ? name.name : `${name.name} (${name.code})`)),
+      // A no-break space keeps a name and its code on one line; it is turned back below.
+      names.map((name) => (name.code === undefined ? name.name : `${name.name}\u00a0(${name.code})`)),
     );
   }
   const labelWidth = Math.max(...[...byPlatform.keys()].map((key) => key.length));
   // Names keep their column when there is room for it; on a narrow terminal they go under the label.
   const column = labelWidth + 4 + 24 <= width;
-  return [...byPlatform].flatMap(([platform, names]) =>
+  const lines = [...byPlatform].flatMap(([platform, names]) =>
     column
       ? wrapText(names.join(", "), width, `  ${platform.padEnd(labelWidth)}  `).map((line, index) =>
           index === 0 ? `  ${style.dim(platform.padEnd(labelWidth))}${line.slice(labelWidth + 2)}` : line,
         )
       : [`  ${style.dim(platform)}`, ...wrapText(names.join(", "), width, "    ")],
   );
+  return lines.map((line) => line.replaceAll("\u00a0", " "));
 }

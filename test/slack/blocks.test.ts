@@ -98,7 +98,9 @@ describe("Block Kit limits", () => {
       const more = lang === "en" ? `+${200 - shown} more: ` : `另有 ${200 - shown} 项：`;
       expect(JSON.stringify(message.blocks.at(-1))).toContain(more);
       expect(message.blocks[0]).toMatchObject({ type: "context" });
-      expect(JSON.stringify(message.blocks)).toMatch(lang === "en" ? /200 Agora token errors found/ : /发现 200 个/);
+      expect(JSON.stringify(message.blocks)).toMatch(
+        lang === "en" ? /200 Agora token errors found/ : /发现 200 个/,
+      );
       expect(JSON.stringify(message.blocks)).not.toContain("<@U1>");
     }
   });
