@@ -3,7 +3,7 @@ import type { Lang } from "../text/language.js";
 import { findingName } from "./findingName.js";
 import { findingMeta, UI_STRINGS } from "./strings.js";
 import { DEFAULT_WIDTH, safeForTerminal, type TerminalStyle } from "./terminal.js";
-import { wrapText } from "./wrap.js";
+import { displayWidth, wrapText } from "./wrap.js";
 
 export function renderScanText(
   result: ScanResult,
@@ -33,10 +33,15 @@ export function renderScanText(
   return `${out.join("\n")}\n`;
 }
 
-function headline(finding: Finding, lang: Lang, style: TerminalStyle): string {
+/** Title, code and name, then where and how sure: on one line when it fits, else on two. */
+function headline(finding: Finding, lang: Lang, style: TerminalStyle, width: number): string[] {
   const name = findingName(finding);
   const label = [finding.code, name].filter((part) => part !== undefined).join(" ");
-  return `${style.bold(style.accent(finding.entry.title[lang]))}${label ? `  ${safeForTerminal(label)}` : ""}  ${style.dim(findingMeta(lang, finding.platform, finding.confidence))}`;
+  const title = `${style.bold(style.accent(finding.entry.title[lang]))}${label ? `  ${safeForTerminal(label)}` : ""}`;
+  const meta = findingMeta(lang, finding.platform, finding.confidence);
+  return displayWidth(`${title}  ${meta}`) <= width
+    ? [`${title}  ${style.dim(meta)}`]
+    : [title, `  ${style.dim(meta)}`];
 }
 
 function evidenceLines(finding: Finding, lang: Lang, style: TerminalStyle, width: number): string[] {
@@ -49,20 +54,20 @@ function evidenceLines(finding: Finding, lang: Lang, style: TerminalStyle, width
 function renderFinding(finding: Finding, lang: Lang, style: TerminalStyle, width: number): string[] {
   const strings = UI_STRINGS[lang];
   const out = [
-    headline(finding, lang, style),
+    ...headline(finding, lang, style, width),
     ...evidenceLines(finding, lang, style, width),
     `  ${style.bold(strings.fix)}`,
   ];
   finding.entry.fix[lang].forEach((step, index) => {
     out.push(...wrapText(step, width, `    ${index + 1}. `));
   });
-  out.push(`  ${style.dim(finding.entry.docs[lang])}`);
+  out.push(style.dim(`  ${finding.entry.docs[lang]}`));
   return out;
 }
 
 function renderOtherError(finding: Finding, lang: Lang, style: TerminalStyle, width: number): string[] {
   return [
-    headline(finding, lang, style),
+    ...headline(finding, lang, style, width),
     ...evidenceLines(finding, lang, style, width),
     ...wrapText(finding.entry.symptom[lang], width, "  "),
   ];

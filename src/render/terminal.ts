@@ -3,7 +3,7 @@ import { NAME_PLATFORM_LABELS, NAME_PLATFORM_ORDER } from "../knowledge/platform
 import type { KnowledgeEntry } from "../knowledge/schema.js";
 import type { Lang } from "../text/language.js";
 import { UI_STRINGS } from "./strings.js";
-import { wrapText } from "./wrap.js";
+import { displayWidth, wrapText } from "./wrap.js";
 
 export interface TerminalStyle {
   readonly bold: (text: string) => string;
@@ -101,8 +101,14 @@ function renderItem(item: AnswerItem, lang: Lang, style: TerminalStyle, width: n
     related.push(`${strings.seeAlso}${strings.colon}${entry.related.entries.join(", ")}`);
   if (related.length > 0)
     out.push("", style.bold(strings.related), ...related.flatMap((line) => wrapBullet(line, "  ")));
-  out.push("", `${style.bold(strings.docs)}${strings.colon}${entry.docs[lang]}`);
+  out.push("", ...labelled(style.bold(strings.docs), strings.colon, entry.docs[lang], width));
   return out;
+}
+
+/** `Label: value` on one line when it fits, else the value on its own line under the label. */
+export function labelled(label: string, colon: string, value: string, width: number): string[] {
+  const line = `${label}${colon}${value}`;
+  return displayWidth(line) <= width ? [line] : [`${label}${colon.trimEnd()}`, `  ${value}`];
 }
 
 function renderNames(entry: KnowledgeEntry, style: TerminalStyle, width: number): string[] {
@@ -118,7 +124,8 @@ function renderNames(entry: KnowledgeEntry, style: TerminalStyle, width: number)
   }
   const labelWidth = Math.max(...[...byPlatform.keys()].map((key) => key.length));
   // Names keep their column when there is room for it; on a narrow terminal they go under the label.
-  const column = labelWidth + 4 + 24 <= width;
+  const longestName = Math.max(...[...byPlatform.values()].flat().map((name) => name.length));
+  const column = labelWidth + 4 + longestName + 1 <= width;
   const lines = [...byPlatform].flatMap(([platform, names]) =>
     column
       ? wrapText(names.join(", "), width, `  ${platform.padEnd(labelWidth)}  `).map((line, index) =>

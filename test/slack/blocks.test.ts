@@ -124,3 +124,44 @@ describe("Block Kit limits", () => {
     expect(last?.type === "context" && last.elements[0]?.text).toMatch(/^\+\d+ more$/);
   });
 });
+
+describe("a log with an Agora error that is not a token error", () => {
+  const entry = index.entries[0];
+  if (!entry) throw new Error("no entries");
+  const other: Finding = {
+    entry,
+    code: 17,
+    name: "ERR_JOIN_CHANNEL_REJECTED",
+    matchedText: "ERR_JOIN_CHANNEL_REJECTED",
+    evidence: "onError: 17 ERR_JOIN_CHANNEL_REJECTED",
+    lines: [3],
+    count: 1,
+    platform: "android",
+    confidence: "high",
+  };
+  const result: ScanResult = {
+    platform: "android",
+    findings: [],
+    otherErrors: [other],
+    lineCount: 5,
+    bytesScanned: 99,
+  };
+
+  it("says so instead of asking for the log again, in Slack and on the terminal", async () => {
+    const { renderScanText } = await import("../../src/render/scanText.js");
+    const { PLAIN_STYLE } = await import("../../src/render/terminal.js");
+    for (const lang of ["en", "zh"] as const) {
+      const message = renderScanBlocks(result, lang);
+      expectWithinLimits(message);
+      const shown = JSON.stringify(message.blocks);
+      expect(shown).toContain(lang === "en" ? "This is not a token error" : "这不是 Token 错误");
+      expect(shown).toContain("ERR_JOIN_CHANNEL_REJECTED");
+      expect(shown).not.toMatch(/Paste the console|请粘贴/);
+      const text = renderScanText(result, lang, PLAIN_STYLE);
+      expect(text).toContain(lang === "en" ? "This is not a token error" : "这不是 Token 错误");
+      expect(text).not.toMatch(/Paste the console|请粘贴/);
+    }
+    const empty = renderScanBlocks({ ...result, otherErrors: [] }, "en");
+    expect(JSON.stringify(empty.blocks)).toContain("Paste the console");
+  });
+});
