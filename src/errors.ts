@@ -55,6 +55,12 @@ export function describeError(error: unknown): string {
   if (error && typeof error === "object") {
     const data = "data" in error ? (error as { data?: { error?: string } }).data : undefined;
     if (data?.error) return data.error;
+    // A network failure: the underlying reason (fetch failed, and why) says more than the wrapper.
+    const original = "original" in error ? (error as { original?: unknown }).original : undefined;
+    if (original instanceof Error) {
+      const cause = original.cause && typeof original.cause === "object" && "code" in original.cause;
+      return `${original.message}${cause ? ` (${String((original.cause as { code: unknown }).code)})` : ""}`;
+    }
     if ("code" in error && "message" in error) return `${String(error.code)}: ${String(error.message)}`;
   }
   return error instanceof Error ? error.message : String(error);

@@ -16,6 +16,7 @@ import { EventDeduper } from "./eventDeduper.js";
 import { EVENTS_PATH, type HttpFrontDoor, openHttpFrontDoor } from "./httpFrontDoor.js";
 import { InflightWork } from "./inflight.js";
 import { registerListeners } from "./listeners/index.js";
+import { createBotLogger } from "./logger.js";
 
 export { EVENTS_PATH, HEALTH_PATH } from "./httpFrontDoor.js";
 
@@ -60,20 +61,20 @@ async function checkBotToken(app: App, context: BotContext): Promise<void> {
 
 export function createBot(config: SlackConfig, index: KnowledgeIndex, options: BotOptions = {}): Bot {
   const logLevel = options.logLevel ?? LogLevel.INFO;
-  const clientOptions = webClientOptions(config);
+  const logger = createBotLogger(options.logger);
+  logger.setLevel(logLevel);
+  const clientOptions = { ...webClientOptions(config), logger };
   const receiver =
     config.mode === "socket" && config.appToken
       ? new SocketModeReceiver({
           appToken: config.appToken,
           installerOptions: { clientOptions },
-          logLevel,
-          ...(options.logger ? { logger: options.logger } : {}),
+          logger,
         })
       : new HTTPReceiver({
           signingSecret: config.signingSecret ?? "",
           endpoints: EVENTS_PATH,
-          logLevel,
-          ...(options.logger ? { logger: options.logger } : {}),
+          logger,
         });
   // Who the bot is (for ignoring its own messages), asked once and kept; a failed lookup is retried
   // on the next request instead of being cached as a failure, as Bolt's built-in one would be.
@@ -99,11 +100,11 @@ export function createBot(config: SlackConfig, index: KnowledgeIndex, options: B
       botToken: config.botToken,
       ...(await lookUpIdentity()),
     }),
+    logger,
     logLevel,
     // Every reply is worked out from the message alone; Bolt's default in-memory conversation
     // store would only add a lookup to every request and entries to memory.
     convoStore: false,
-    ...(options.logger ? { logger: options.logger } : {}),
   });
   const context: BotContext = {
     index,
