@@ -18,9 +18,14 @@ const MAX_FILES = 5;
 /** A message this short, on one line, is a question ("110", "token expired"), answered like /agora. */
 const QUESTION_MAX_CHARS = 300;
 
-/** Slack sends message text with `&`, `<`, `>` escaped and mentions as `<@U…>`; the scanner wants the plain text. */
+/**
+ * Slack sends message text with `&`, `<`, `>` escaped, mentions as `<@U…>` and a pasted log
+ * between ``` fences; the scanner wants the plain text, each fence a line break (a fence glued to
+ * the last log line would otherwise show up in that line's evidence).
+ */
 export function plainMessageText(text: string): string {
   return text
+    .replace(/```/g, "\n")
     .replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/g, " ")
     .replace(/<(https?:[^|>]+)(?:\|[^>]*)?>/g, "$1")
     .replace(/&lt;/g, "<")
