@@ -28,7 +28,7 @@ function inlineMrkdwn(text: string): string {
   // Slack escapes only &, < and >; an unescaped < starts a link or a mention.
   let html = text.replace(/"/g, "&quot;");
   html = html.replace(
-    /<([^|>]+)\|([^>]+)>/g,
+    /<(https?:[^|>]+)\|([^>]+)>/g,
     (_, url: string, label: string) => `<a href="${url}">${label}</a>`,
   );
   html = html.replace(
