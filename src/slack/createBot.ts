@@ -4,6 +4,7 @@ import {
   HTTPReceiver,
   type Logger,
   LogLevel,
+  type Receiver,
   SocketModeReceiver,
 } from "@slack/bolt";
 import type { WebClientOptions } from "@slack/web-api";
@@ -32,6 +33,8 @@ export interface Bot {
 export interface BotOptions {
   readonly logger?: Logger;
   readonly logLevel?: LogLevel;
+  /** Another way in for Slack's requests (tests feed payloads straight to the listeners). */
+  readonly receiver?: Receiver;
 }
 
 /** A timeout and a bounded retry policy: a failing Slack call never hangs a reply or retries forever. */
@@ -65,7 +68,8 @@ export function createBot(config: SlackConfig, index: KnowledgeIndex, options: B
   logger.setLevel(logLevel);
   const clientOptions = { ...webClientOptions(config), logger };
   const receiver =
-    config.mode === "socket" && config.appToken
+    options.receiver ??
+    (config.mode === "socket" && config.appToken
       ? new SocketModeReceiver({
           appToken: config.appToken,
           installerOptions: { clientOptions },
@@ -75,7 +79,7 @@ export function createBot(config: SlackConfig, index: KnowledgeIndex, options: B
           signingSecret: config.signingSecret ?? "",
           endpoints: EVENTS_PATH,
           logger,
-        });
+        }));
   // Who the bot is (for ignoring its own messages), asked once and kept; a failed lookup is retried
   // on the next request instead of being cached as a failure, as Bolt's built-in one would be.
   type Identity = { botId?: string; botUserId?: string };
