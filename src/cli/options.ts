@@ -2,14 +2,14 @@ import { parseArgs } from "node:util";
 import { UsageError } from "../errors.js";
 import { isLang, type Lang } from "../text/language.js";
 
-export function parseLangOption(value: string | undefined): Lang | undefined {
+function parseLangOption(value: string | undefined): Lang | undefined {
   if (value === undefined) return undefined;
   const lang = value.toLowerCase();
   if (isLang(lang)) return lang;
   throw new UsageError(`--lang must be "en" or "zh" (got "${value}")`, "use --lang en or --lang zh");
 }
 
-export interface OutputOptions {
+interface OutputOptions {
   readonly lang: Lang | undefined;
   readonly json: boolean;
   readonly jsonl: boolean;

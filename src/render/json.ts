@@ -27,7 +27,7 @@ export function entryTextJson(entry: KnowledgeEntry, lang: Lang): EntryTextJson 
  * The `lookup --json` contract: `query` and `matches` with id, title, codes, names, score, then
  * each match's text (symptom, causes, fix, reportedBy, related, docs) in `lang`.
  */
-export interface LookupJson {
+interface LookupJson {
   query: string;
   lang: string;
   matches: ({

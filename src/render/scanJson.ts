@@ -24,7 +24,7 @@ type FindingJson = {
  * evidence, confidence, then each finding's text in `lang`; `otherErrors` lists the Agora errors
  * found that are not token errors, in the same shape.
  */
-export interface ScanJson {
+interface ScanJson {
   file?: string;
   lang: string;
   platform: string;

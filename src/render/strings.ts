@@ -23,7 +23,6 @@ export const UI_STRINGS = {
     onlyOnWeb: "This code is a token error in the Web SDK only.",
     onlyOnNative: "This code is a token error in the native SDKs only.",
     notTokenError: "not a token error",
-    alsoMatched: "Also matched",
     found: (count: number) => `${count} Agora token error${count === 1 ? "" : "s"} found`,
     none: "No Agora token error found.",
     nonePaste:
@@ -73,7 +72,6 @@ export const UI_STRINGS = {
     onlyOnWeb: "该错误码仅在 Web SDK 中表示 Token 错误。",
     onlyOnNative: "该错误码仅在 Native SDK 中表示 Token 错误。",
     notTokenError: "不是 Token 错误",
-    alsoMatched: "其他匹配",
     found: (count: number) => `发现 ${count} 个 Agora Token 错误`,
     none: "没有发现 Agora Token 错误。",
     nonePaste: "请粘贴加入频道失败前后的控制台输出（Web），或 onError / logcat 日志（Native）。",

@@ -106,7 +106,7 @@ function renderItem(item: AnswerItem, lang: Lang, style: TerminalStyle, width: n
 }
 
 /** `Label: value` on one line when it fits, else the value on its own line under the label. */
-export function labelled(label: string, colon: string, value: string, width: number): string[] {
+function labelled(label: string, colon: string, value: string, width: number): string[] {
   const line = `${label}${colon}${value}`;
   return displayWidth(line) <= width ? [line] : [`${label}${colon.trimEnd()}`, `  ${value}`];
 }

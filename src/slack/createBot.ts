@@ -30,7 +30,7 @@ export interface Bot {
   stop(timeoutMs?: number): Promise<void>;
 }
 
-export interface BotOptions {
+interface BotOptions {
   readonly logger?: Logger;
   readonly logLevel?: LogLevel;
   /** Another way in for Slack's requests (tests feed payloads straight to the listeners). */
@@ -38,7 +38,7 @@ export interface BotOptions {
 }
 
 /** A timeout and a bounded retry policy: a failing Slack call never hangs a reply or retries forever. */
-export function webClientOptions(config: SlackConfig): WebClientOptions {
+function webClientOptions(config: SlackConfig): WebClientOptions {
   return {
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
     timeout: 10_000,

@@ -23,7 +23,7 @@ const QUESTION_MAX_CHARS = 300;
  * between ``` fences; the scanner wants the plain text, each fence a line break (a fence glued to
  * the last log line would otherwise show up in that line's evidence).
  */
-export function plainMessageText(text: string): string {
+function plainMessageText(text: string): string {
   return text
     .replace(/```/g, "\n")
     .replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/g, " ")
@@ -34,7 +34,7 @@ export function plainMessageText(text: string): string {
     .trim();
 }
 
-export interface DiagnoseOptions {
+interface DiagnoseOptions {
   readonly channel: string;
   /** Look at the thread's first message when this one carries no log of its own. */
   readonly allowParent: boolean;

@@ -57,7 +57,7 @@ export async function postReply(
   }
 }
 
-export async function sendEphemeral(
+async function sendEphemeral(
   context: BotContext,
   client: WebClient,
   target: ReplyTarget,

@@ -10,11 +10,11 @@ import { SLACK_STRINGS } from "./slackStrings.js";
 import { type Block, type ButtonElement, mrkdwn, plain, type SlackMessage } from "./types.js";
 
 export const SHARE_ACTION_ID = "share_answer";
-export const DID_YOU_MEAN_ACTION_PREFIX = "did_you_mean_";
+const DID_YOU_MEAN_ACTION_PREFIX = "did_you_mean_";
 /** Every "did you mean" button's action id: the prefix and the suggestion's position. */
 export const DID_YOU_MEAN_ACTION_PATTERN = new RegExp(`^${DID_YOU_MEAN_ACTION_PREFIX}\\d+$`);
 
-export interface AnswerBlockOptions {
+interface AnswerBlockOptions {
   /** The user who shared the answer into the channel. */
   readonly sharedBy?: string;
   /** Offer the Share button (ephemeral answers only). */

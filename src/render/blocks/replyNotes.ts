@@ -15,7 +15,7 @@ export type ReplyNote =
   | { readonly kind: "not-in-channel" }
   | { readonly kind: "post-failed" };
 
-export function noteText(note: ReplyNote, lang: Lang): string {
+function noteText(note: ReplyNote, lang: Lang): string {
   const strings = SLACK_STRINGS[lang];
   switch (note.kind) {
     case "thread-parent":
