@@ -25,7 +25,7 @@ const WHERE = {
 /**
  * A setting as given, trimmed; undefined when unset or blank. Environment values are strings or
  * absent, so this is the whole of their parsing; each check below then says what is wrong. (Not
- * zod, on purpose: it takes ~90 ms to load, and this runs before /healthz can answer.)
+ * zod, on purpose: loading it is slow, and this runs before /healthz can answer.)
  */
 function setting(value: string | undefined): string | undefined {
   const trimmed = value?.trim();

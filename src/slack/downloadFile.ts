@@ -86,7 +86,7 @@ export async function downloadSlackFile(
 }
 
 // Decoding in 1 MB batches cut at line ends: no long block of the event loop, each decoded string
-// big enough to skip V8's young generation, and no final join of megabytes (which blocked for 60 ms).
+// big enough to skip V8's young generation, and no final join of megabytes (a long block of its own).
 const DECODE_BATCH_BYTES = 1024 * 1024;
 const NEWLINE = 0x0a;
 
