@@ -19,7 +19,7 @@ describe("the npm package", () => {
       cwd: REPO_ROOT,
       maxBuffer: 16 * 1024 * 1024,
     });
-    const [manifest] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf("["))) as {
+    const [manifest] = JSON.parse(packed.stdout.slice(packed.stdout.search(/^\[$/m))) as {
       filename: string;
       files: { path: string }[];
     }[];
