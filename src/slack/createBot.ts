@@ -47,8 +47,12 @@ function webClientOptions(config: SlackConfig): WebClientOptions {
   };
 }
 
-/** A rejected token stops start-up with a clear message; an unreachable Slack only warns (the bot retries per request). */
-async function checkBotToken(app: App, context: BotContext): Promise<void> {
+/**
+ * A rejected token stops start-up with a clear message. An unreachable Slack only warns in HTTP
+ * mode (requests come to us, and each reply retries); Socket Mode cannot open its connection
+ * without Slack, so there it stops start-up, reported once by the caller.
+ */
+async function checkBotToken(app: App, context: BotContext, mustReachSlack: boolean): Promise<void> {
   try {
     await app.client.auth.test({ token: context.config.botToken });
   } catch (error) {
@@ -58,6 +62,7 @@ async function checkBotToken(app: App, context: BotContext): Promise<void> {
         `SLACK_BOT_TOKEN was rejected by Slack (${reason}): copy the current token from Slack app settings → "OAuth & Permissions"`,
       );
     }
+    if (mustReachSlack) throw error;
     context.logger.warn(`could not reach Slack to check the bot token (${reason}); starting anyway`);
   }
 }
@@ -129,7 +134,11 @@ export function createBot(config: SlackConfig, index: KnowledgeIndex, options: B
     app,
     context,
     async start(frontDoor?: HttpFrontDoor) {
-      await checkBotToken(app, context);
+      await checkBotToken(
+        app,
+        context,
+        !(receiver instanceof HTTPReceiver) && options.receiver === undefined,
+      );
       if (receiver instanceof HTTPReceiver) {
         door = frontDoor ?? (await openHttpFrontDoor(config.port, index.entries.length));
         door.setHandler(receiver.requestListener);

@@ -174,6 +174,19 @@ describe("npm start (real process): settings", () => {
     expect(await run.exit).toBe(0);
   });
 
+  it("Socket Mode with Slack unreachable: exits 1 after one line saying so", async () => {
+    const run = start({
+      SLACK_BOT_TOKEN: "xoxb-test-token",
+      SLACK_APP_TOKEN: "xapp-1-test",
+      SLACK_API_URL: "http://127.0.0.1:9/api/",
+    });
+    expect(await run.exit).toBe(1);
+    expect(run.stdout()).toMatch(/^agora-bot is starting in Socket Mode/);
+    expect(run.stderr().trim().split("\n")).toEqual([
+      expect.stringMatching(/^agora-bot cannot start: could not reach Slack \(fetch failed\)/),
+    ]);
+  });
+
   it("reads .env from the working directory (the environment still wins)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "agora-bot-env-"));
     try {
