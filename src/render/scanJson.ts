@@ -21,15 +21,13 @@ type FindingJson = {
 
 /**
  * The `scan --json` contract: `platform` and `findings` with id, title, codes, names, lines,
- * evidence, confidence, then each finding's text in `lang`; `otherErrors` lists the Agora errors
- * found that are not token errors, in the same shape.
+ * evidence, confidence, then each finding's text in `lang`.
  */
 interface ScanJson {
   file?: string;
   lang: string;
   platform: string;
   findings: FindingJson[];
-  otherErrors: FindingJson[];
   truncated?: { totalBytes: number; headBytes: number; tailBytes: number; skippedBytes: number };
 }
 
@@ -56,7 +54,6 @@ export function toScanJson(result: ScanResult, lang: Lang, file?: string): ScanJ
     lang,
     platform: result.platform,
     findings: result.findings.map((finding) => findingJson(finding, lang)),
-    otherErrors: (result.otherErrors ?? []).map((finding) => findingJson(finding, lang)),
     ...(result.truncated ? { truncated: { ...result.truncated } } : {}),
   };
 }
