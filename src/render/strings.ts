@@ -1,3 +1,5 @@
+import { NAME_PLATFORM_LABELS } from "../knowledge/platformLabels.js";
+import type { NamePlatform } from "../knowledge/schema.js";
 import type { Confidence, SdkFamily } from "../scan/types.js";
 import type { Lang } from "../text/language.js";
 
@@ -107,4 +109,13 @@ export const UI_STRINGS = {
 export function findingMeta(lang: Lang, platform: SdkFamily, confidence: Confidence): string {
   const strings = UI_STRINGS[lang];
   return `${strings.sdkFamilies[platform]} · ${strings.confidence}${lang === "zh" ? "" : " "}${strings.confidenceLevels[confidence]}`;
+}
+
+/** Where an SDK's name is not a proper noun, the label is translated. */
+const NAME_PLATFORM_LABELS_ZH: Partial<Record<NamePlatform, string>> = {
+  "legacy-native": "Native 1.x/2.x（旧版）",
+};
+
+export function namePlatformLabel(platform: NamePlatform, lang: Lang): string {
+  return (lang === "zh" ? NAME_PLATFORM_LABELS_ZH[platform] : undefined) ?? NAME_PLATFORM_LABELS[platform];
 }

@@ -1,8 +1,8 @@
 import type { Answer, AnswerItem } from "../answer/answer.js";
-import { NAME_PLATFORM_LABELS, NAME_PLATFORM_ORDER } from "../knowledge/platformLabels.js";
+import { NAME_PLATFORM_ORDER } from "../knowledge/platformLabels.js";
 import type { KnowledgeEntry } from "../knowledge/schema.js";
 import type { Lang } from "../text/language.js";
-import { UI_STRINGS } from "./strings.js";
+import { namePlatformLabel, UI_STRINGS } from "./strings.js";
 import { displayWidth, wrapText } from "./wrap.js";
 
 export interface TerminalStyle {
@@ -78,7 +78,7 @@ function renderItem(item: AnswerItem, lang: Lang, style: TerminalStyle, width: n
     );
   }
   for (const other of item.otherMeanings) out.push(...wrapBullet(other.meaning[lang], "").map(style.warn));
-  out.push("", style.bold(strings.names), ...renderNames(entry, style, width));
+  out.push("", style.bold(strings.names), ...renderNames(entry, lang, style, width));
   out.push("", style.bold(strings.reportedBy));
   for (const report of entry.reportedBy)
     out.push(
@@ -111,13 +111,13 @@ function labelled(label: string, colon: string, value: string, width: number): s
   return displayWidth(line) <= width ? [line] : [`${label}${colon.trimEnd()}`, `  ${value}`];
 }
 
-function renderNames(entry: KnowledgeEntry, style: TerminalStyle, width: number): string[] {
+function renderNames(entry: KnowledgeEntry, lang: Lang, style: TerminalStyle, width: number): string[] {
   const byPlatform = new Map<string, string[]>();
   for (const platform of NAME_PLATFORM_ORDER) {
     const names = entry.names.filter((name) => name.platform === platform);
     if (names.length === 0) continue;
     byPlatform.set(
-      NAME_PLATFORM_LABELS[platform],
+      namePlatformLabel(platform, lang),
       // A no-break space keeps a name and its code on one line; it is turned back below.
       names.map((name) => (name.code === undefined ? name.name : `${name.name}\u00a0(${name.code})`)),
     );

@@ -120,6 +120,7 @@ describe("CLI conventions", () => {
     const lookup = await cli(["lookup", "--lang", "zh", "110"]);
     expect(lookup.stdout).toContain("Agora 文档：");
     expect(lookup.stdout).not.toMatch(/Native: |Web: /);
+    expect(lookup.stdout).not.toContain("legacy");
   });
 
   it("carries the answer's text in lookup --json, in the chosen language", async () => {

@@ -1,8 +1,8 @@
 import type { Answer, AnswerItem } from "../../answer/answer.js";
-import { NAME_PLATFORM_LABELS, NAME_PLATFORM_ORDER } from "../../knowledge/platformLabels.js";
+import { NAME_PLATFORM_ORDER } from "../../knowledge/platformLabels.js";
 import type { KnowledgeEntry } from "../../knowledge/schema.js";
 import type { Lang } from "../../text/language.js";
-import { UI_STRINGS } from "../strings.js";
+import { namePlatformLabel, UI_STRINGS } from "../strings.js";
 import { encodeButtonValue } from "./buttonValue.js";
 import { fitMessage } from "./limits.js";
 import { escapeMrkdwn } from "./mrkdwn.js";
@@ -81,7 +81,7 @@ function itemBlocks(item: AnswerItem, lang: Lang): Block[] {
       type: "context",
       elements: notes.map((note) => mrkdwn(`:warning: ${escapeMrkdwn(note)}`)),
     });
-  blocks.push({ type: "section", text: mrkdwn(`*${ui.names}*\n${namesByPlatform(entry)}`) });
+  blocks.push({ type: "section", text: mrkdwn(`*${ui.names}*\n${namesByPlatform(entry, lang)}`) });
   blocks.push({
     type: "section",
     text: mrkdwn(
@@ -116,13 +116,13 @@ export function numberedSteps(entry: KnowledgeEntry, lang: Lang): string {
   return entry.fix[lang].map((step, index) => `${index + 1}. ${escapeMrkdwn(step)}`).join("\n");
 }
 
-function namesByPlatform(entry: KnowledgeEntry): string {
+function namesByPlatform(entry: KnowledgeEntry, lang: Lang): string {
   const lines: string[] = [];
   for (const platform of NAME_PLATFORM_ORDER) {
     const names = entry.names.filter((name) => name.platform === platform);
     if (names.length === 0) continue;
     lines.push(
-      `${NAME_PLATFORM_LABELS[platform]}: ${names.map((name) => `\`${name.name}\`${name.code === undefined ? "" : ` (${name.code})`}`).join(", ")}`,
+      `${namePlatformLabel(platform, lang)}${UI_STRINGS[lang].colon}${names.map((name) => `\`${name.name}\`${name.code === undefined ? "" : ` (${name.code})`}`).join(", ")}`,
     );
   }
   return lines.join("\n");
