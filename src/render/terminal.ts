@@ -122,16 +122,17 @@ function renderNames(entry: KnowledgeEntry, lang: Lang, style: TerminalStyle, wi
       names.map((name) => (name.code === undefined ? name.name : `${name.name}\u00a0(${name.code})`)),
     );
   }
-  const labelWidth = Math.max(...[...byPlatform.keys()].map((key) => key.length));
+  const labelWidth = Math.max(...[...byPlatform.keys()].map(displayWidth));
+  const padded = (label: string) => label + " ".repeat(labelWidth - displayWidth(label));
   // Names keep their column when there is room for it; on a narrow terminal they go under the label.
   const longestName = Math.max(...[...byPlatform.values()].flat().map((name) => name.length));
   const column = labelWidth + 4 + longestName + 1 <= width;
-  const lines = [...byPlatform].flatMap(([platform, names]) =>
-    column
-      ? wrapText(names.join(", "), width, `  ${platform.padEnd(labelWidth)}  `).map((line, index) =>
-          index === 0 ? `  ${style.dim(platform.padEnd(labelWidth))}${line.slice(labelWidth + 2)}` : line,
-        )
-      : [`  ${style.dim(platform)}`, ...wrapText(names.join(", "), width, "    ")],
-  );
+  const lines = [...byPlatform].flatMap(([platform, names]) => {
+    if (!column) return [`  ${style.dim(platform)}`, ...wrapText(names.join(", "), width, "    ")];
+    const prefix = `  ${padded(platform)}  `;
+    return wrapText(names.join(", "), width, prefix).map((line, index) =>
+      index === 0 ? `  ${style.dim(padded(platform))}  ${line.slice(prefix.length)}` : line,
+    );
+  });
   return lines.map((line) => line.replaceAll("\u00a0", " "));
 }
