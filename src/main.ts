@@ -3,7 +3,6 @@ import { readSlackConfig } from "./config/slackConfig.js";
 import { ConfigError, describeError, SlackAuthError } from "./errors.js";
 import { loadKnowledgeIndexFast } from "./index/loadIndexFast.js";
 import type { Bot } from "./slack/createBot.js";
-
 import { type HttpFrontDoor, openHttpFrontDoor } from "./slack/httpFrontDoor.js";
 
 /** `npm start`: reads settings, loads the knowledge, starts the bot in Socket Mode or HTTP mode. */
