@@ -41,8 +41,8 @@ export function coverageRows(index: KnowledgeIndex): CoverageRow[] {
   return rows;
 }
 
-export function runKbCheck(io: CliIo, index: () => KnowledgeIndex): number {
-  const knowledge = index();
+export async function runKbCheck(io: CliIo, index: () => Promise<KnowledgeIndex>): Promise<number> {
+  const knowledge = await index();
   const rows = coverageRows(knowledge);
   const widths = {
     query: Math.max(...rows.map((row) => row.query.length), 4),

@@ -3,16 +3,8 @@ import { fileURLToPath } from "node:url";
 import { readDefaultLang } from "../config/defaultLang.js";
 import { ConfigError, KnowledgeError, UsageError } from "../errors.js";
 import type { KnowledgeIndex } from "../index/knowledgeIndex.js";
-import { loadKnowledgeIndex } from "../index/loadIndex.js";
 import { type CliIo, EXIT_KNOWLEDGE, EXIT_OK, EXIT_USAGE } from "./io.js";
-import { runKbCheck } from "./kbCheck.js";
-import { LOOKUP_HELP, LOOKUP_USAGE, runLookup } from "./lookup.js";
-import { runScan, SCAN_HELP, SCAN_USAGE } from "./scan.js";
-
-const KB_CHECK_HELP = `Usage: agora-bot kb-check
-
-Validates the knowledge base and prints every code and name with the entry it resolves to.
-Exit status: 0 all resolve, 1 some do not, 3 knowledge base invalid.`;
+import { COMMAND_HELP, LOOKUP_USAGE, SCAN_USAGE } from "./usage.js";
 
 const USAGE = `agora-bot: answers Agora RTC token errors from codes, names, words and logs
 
@@ -31,16 +23,10 @@ Examples:
   agora-bot lookup --json 109 110
   agora-bot scan console.log
 
-Exit status: 0 found, 1 no match, 2 usage error, 3 knowledge base invalid.
+Exit status: 0 found, 1 no match, 2 usage error, 3 knowledge base invalid, 130 interrupted.
 Environment: DEFAULT_LANG=en|zh (language when the query has none), KNOWLEDGE_DIR (default ./knowledge),
 COLUMNS (output width), NO_COLOR / FORCE_COLOR.
 Run \`agora-bot help COMMAND\` (or COMMAND --help) for a command's options.`;
-
-const COMMAND_HELP: Readonly<Record<string, string>> = {
-  lookup: LOOKUP_HELP,
-  scan: SCAN_HELP,
-  "kb-check": KB_CHECK_HELP,
-};
 
 function version(): string {
   const manifest: unknown = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
@@ -49,26 +35,36 @@ function version(): string {
     : "unknown";
 }
 
+/**
+ * Each command imports only its own modules, and lookup and scan read the build's knowledge
+ * snapshot while knowledge/ is unchanged (YAML and zod load only when it changed): a whole
+ * `agora-bot lookup` then costs little more than starting node.
+ */
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = args;
-  let cached: KnowledgeIndex | undefined;
+  const dir = io.env.KNOWLEDGE_DIR || undefined;
+  let cached: Promise<KnowledgeIndex> | undefined;
   const index = () => {
-    cached ??= loadKnowledgeIndex(io.env.KNOWLEDGE_DIR || undefined);
+    cached ??= import("../index/loadIndexFast.js").then((module) => module.loadKnowledgeIndexFast(dir));
     return cached;
   };
   try {
     const defaultLang = readDefaultLang(io.env);
     switch (command) {
       case "lookup":
-        return await runLookup(rest, io, index, defaultLang);
+        return await (await import("./lookup.js")).runLookup(rest, io, index, defaultLang);
       case "scan":
-        return await runScan(rest, io, index, defaultLang);
-      case "kb-check":
+        return await (await import("./scan.js")).runScan(rest, io, index, defaultLang);
+      case "kb-check": {
         if (rest.includes("--help") || rest.includes("-h")) {
-          io.stdout.write(`${KB_CHECK_HELP}\n`);
+          io.stdout.write(`${COMMAND_HELP["kb-check"]}\n`);
           return EXIT_OK;
         }
-        return runKbCheck(io, index);
+        // kb-check is the validation itself: always the YAML and the schema, never the snapshot.
+        const { loadKnowledgeIndex } = await import("../index/loadIndex.js");
+        const { runKbCheck } = await import("./kbCheck.js");
+        return runKbCheck(io, async () => loadKnowledgeIndex(dir));
+      }
       case "help":
       case "--help":
       case "-h": {
@@ -121,6 +117,11 @@ function isMainModule(): boolean {
 }
 
 if (isMainModule() || process.env.AGORA_BOT_CLI === "1") {
+  // Ctrl-C ends at once with the shell's 130, after wiping a progress line off the terminal.
+  process.once("SIGINT", () => {
+    if (process.stderr.isTTY) process.stderr.write("\r\u001b[K");
+    process.exit(130);
+  });
   const io: CliIo = {
     stdout: process.stdout,
     stderr: process.stderr,

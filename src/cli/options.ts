@@ -16,14 +16,23 @@ interface OutputOptions {
   /** Print the Slack Block Kit JSON of the answer (for Slack's Block Kit Builder). */
   readonly blocks: boolean;
   readonly help: boolean;
+  /** `--quiet`/`-q` (scan): no progress line. */
+  readonly quiet: boolean;
   readonly positionals: readonly string[];
 }
 
 /** A negative number (`-110`, `-2`) is an error code as native SDKs return it: a query, never a flag. */
 const NEGATIVE_NUMBER = /^-\d+$/;
 
-/** The flags `lookup` and `scan` share: `--lang en|zh`, one of `--json`, `--jsonl`, `--blocks`, and `--help`. */
-export function parseOutputOptions(args: readonly string[], usage: string): OutputOptions {
+/**
+ * The flags `lookup` and `scan` share: `--lang en|zh`, one of `--json`, `--jsonl`, `--blocks`,
+ * `--help` (and scan's `--quiet`).
+ */
+export function parseOutputOptions(
+  args: readonly string[],
+  usage: string,
+  accept: { readonly quiet?: boolean } = {},
+): OutputOptions {
   // Negative numbers are set aside before parsing and put back in place, so the query keeps its order.
   const setAside = new Map<string, string>();
   const masked = args.map((arg, position) => {
@@ -39,6 +48,7 @@ export function parseOutputOptions(args: readonly string[], usage: string): Outp
       jsonl?: boolean | undefined;
       blocks?: boolean | undefined;
       help?: boolean | undefined;
+      quiet?: string | boolean | undefined;
     };
     positionals: string[];
   };
@@ -53,6 +63,7 @@ export function parseOutputOptions(args: readonly string[], usage: string): Outp
         jsonl: { type: "boolean", default: false },
         blocks: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
+        ...(accept.quiet ? { quiet: { type: "boolean", short: "q", default: false } as const } : {}),
       },
     });
   } catch (error) {
@@ -71,6 +82,7 @@ export function parseOutputOptions(args: readonly string[], usage: string): Outp
     jsonl: values.jsonl === true,
     blocks: values.blocks === true,
     help: values.help === true,
+    quiet: values.quiet === true,
     positionals,
   };
 }

@@ -28,7 +28,8 @@ interface ScanJson {
   lang: string;
   platform: string;
   findings: FindingJson[];
-  truncated?: { totalBytes: number; headBytes: number; tailBytes: number; skippedBytes: number };
+  /** Lines longer than the scanner reads in full: how many, the first, and what of them was skipped. */
+  cut?: { lines: number; firstLine: number; skippedBytes: number; lineLimitBytes: number };
 }
 
 function findingJson(finding: Finding, lang: Lang): FindingJson {
@@ -54,6 +55,6 @@ export function toScanJson(result: ScanResult, lang: Lang, file?: string): ScanJ
     lang,
     platform: result.platform,
     findings: result.findings.map((finding) => findingJson(finding, lang)),
-    ...(result.truncated ? { truncated: { ...result.truncated } } : {}),
+    ...(result.cut ? { cut: { ...result.cut } } : {}),
   };
 }

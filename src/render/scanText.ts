@@ -15,8 +15,14 @@ export function renderScanText(
   const strings = UI_STRINGS[lang];
   const out: string[] = [];
   if (file !== undefined) out.push(style.bold(safeForTerminal(file)));
-  if (result.truncated)
-    out.push(...wrapText(strings.truncated(result.truncated.skippedBytes), width).map(style.warn));
+  const { cut } = result;
+  if (cut)
+    out.push(
+      ...wrapText(
+        strings.longLines(cut.lines, cut.firstLine, cut.lineLimitBytes, cut.skippedBytes),
+        width,
+      ).map(style.warn),
+    );
   const otherErrors = result.otherErrors ?? [];
   if (result.findings.length === 0) {
     out.push(strings.none);

@@ -3,6 +3,15 @@ import type { NamePlatform } from "../knowledge/schema.js";
 import type { Confidence, SdkFamily } from "../scan/types.js";
 import type { Lang } from "../text/language.js";
 
+const MB = 1024 * 1024;
+
+/** A size as people read it: MB from a megabyte, KB from a kilobyte, else bytes. */
+function bytes(count: number, lang: Lang): string {
+  if (count >= MB) return `${Math.round((count / MB) * 10) / 10} MB`;
+  if (count >= 1024) return `${Math.round(count / 1024)} KB`;
+  return `${count} ${lang === "zh" ? "字节" : "bytes"}`;
+}
+
 /**
  * Every phrase more than one renderer prints (terminal, JSON, Block Kit), in both languages.
  * Phrases only Slack shows live in blocks/slackStrings.ts and build on these.
@@ -37,8 +46,8 @@ export const UI_STRINGS = {
     platform: "Platform",
     line: (lines: readonly number[], count: number) =>
       `line ${lines[0]}${count > 1 ? ` (and ${count - 1} more)` : ""}`,
-    truncated: (skipped: number) =>
-      `The input was too long: read its beginning and end, skipped ${skipped.toLocaleString("en")} bytes in the middle.`,
+    longLines: (lines: number, firstLine: number, limit: number, skipped: number) =>
+      `Line ${firstLine}${lines > 1 ? ` and ${lines - 1} more` : ""} longer than ${bytes(limit, "en")}: scanned the first ${bytes(limit, "en")} of ${lines > 1 ? "each" : "it"}, skipped ${bytes(skipped, "en")}.`,
     confidence: "confidence",
     confidenceLevels: { high: "high", medium: "medium", low: "low" } satisfies Record<Confidence, string>,
     sdkFamilies: {
@@ -84,7 +93,8 @@ export const UI_STRINGS = {
     platform: "平台",
     line: (lines: readonly number[], count: number) =>
       `第 ${lines[0]} 行${count > 1 ? `（另有 ${count - 1} 处）` : ""}`,
-    truncated: (skipped: number) => `内容过长：只读取了开头和结尾，跳过中间 ${skipped} 字节。`,
+    longLines: (lines: number, firstLine: number, limit: number, skipped: number) =>
+      `第 ${firstLine} 行${lines > 1 ? `等 ${lines} 行` : ""}超过 ${bytes(limit, "zh")}：每行只扫描了前 ${bytes(limit, "zh")}，跳过 ${bytes(skipped, "zh")}。`,
     confidence: "可信度",
     confidenceLevels: { high: "高", medium: "中", low: "低" } satisfies Record<Confidence, string>,
     sdkFamilies: {

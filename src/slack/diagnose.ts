@@ -6,11 +6,12 @@ import { renderAnswerBlocks } from "../render/blocks/answerBlocks.js";
 import { type ReplyNote, withNote } from "../render/blocks/replyNotes.js";
 import { renderScanBlocks } from "../render/blocks/scanBlocks.js";
 import type { SlackMessage } from "../render/blocks/types.js";
-import { scanLogAsync } from "../scan/scanLog.js";
+import { createLogScanner } from "../scan/scanLog.js";
+import { feedScanner } from "../scan/scanStream.js";
 import type { Lang } from "../text/language.js";
 import { type BotContext, trustedFileHosts } from "./botContext.js";
 import { completeFileInfo } from "./completeFileInfo.js";
-import { type DownloadedFile, downloadSlackFile } from "./downloadFile.js";
+import { openSlackFile } from "./downloadFile.js";
 import { type MessageLike, messageLikeSchema } from "./payloads.js";
 import { postReply, type ReplyTarget } from "./reply.js";
 
@@ -48,33 +49,45 @@ export async function diagnoseMessage(
   options: DiagnoseOptions,
 ): Promise<SlackMessage> {
   const directive = extractLanguageDirective(plainMessageText(message.text));
-  const downloads: DownloadedFile[] = [];
+  const text = directive.text;
+  // The message text, then each file as it downloads, through one scanner: line numbers run on
+  // from one to the next as before, and no file is ever held whole.
+  const scanner = createLogScanner(context.index);
+  await scanner.pushAsync(text);
+  const notes: ReplyNote[] = [];
+  let firstFileHead: string | undefined;
   for (const stub of message.files.slice(0, MAX_FILES)) {
     const file = await completeFileInfo(context, client, stub);
-    downloads.push(
-      await downloadSlackFile(file, {
-        botToken: context.config.botToken,
-        maxBytes: context.config.fileMaxBytes,
-        trustedHosts: trustedFileHosts(context.config),
-      }),
-    );
+    const opened = await openSlackFile(file, {
+      botToken: context.config.botToken,
+      trustedHosts: trustedFileHosts(context.config),
+    });
+    if (opened.kind === "skipped") {
+      notes.push({ kind: opened.reason === "not-text" ? "file-skipped" : "file-failed", name: opened.name });
+      continue;
+    }
+    try {
+      const fed = await feedScanner(scanner, opened.body, { maxBytes: context.config.fileMaxBytes });
+      if (fed.kind === "binary") notes.push({ kind: "file-skipped", name: opened.name });
+      else {
+        firstFileHead ??= fed.head;
+        if (fed.truncated)
+          notes.push({ kind: "file-too-big", name: opened.name, maxBytes: context.config.fileMaxBytes });
+      }
+    } catch (error) {
+      context.logger.warn(`reading ${opened.name} failed: ${describeError(error)}`);
+      notes.push({ kind: "file-failed", name: opened.name });
+    }
   }
-  const filePieces = downloads.flatMap((download) => (download.kind === "text" ? [download.pieces] : []));
-  const text = directive.text;
-  const firstFileText = filePieces[0]?.[0] ?? "";
-  const lang: Lang = chooseLanguage((text || firstFileText).slice(0, 4096), {
+  const lang: Lang = chooseLanguage((text || firstFileHead || "").slice(0, 4096), {
     lang: directive.lang,
     defaultLang: context.config.defaultLang,
   });
-  const notes = downloads.flatMap((download) => fileNote(download, context.config.fileMaxBytes));
-
-  // The message text and each file, scanned as separate pieces: megabyte files are never copied into one string.
-  const pieces = [text, ...filePieces.flat()].filter((piece) => piece.length > 0);
-  const result = await scanLogAsync(context.index, pieces);
+  const result = scanner.finish();
   if (result.findings.length > 0) return renderScanBlocks(result, lang, notes);
 
   if (
-    filePieces.length === 0 &&
+    firstFileHead === undefined &&
     text.length > 0 &&
     text.length <= QUESTION_MAX_CHARS &&
     !text.includes("\n")
@@ -119,12 +132,6 @@ async function fetchThreadParent(
     context.logger.warn(`conversations.replies failed for ${channel}/${threadTs}: ${describeError(error)}`);
     return undefined;
   }
-}
-
-function fileNote(download: DownloadedFile, maxBytes: number): ReplyNote[] {
-  if (download.kind === "text")
-    return download.truncated ? [{ kind: "file-too-big", name: download.name, maxBytes }] : [];
-  return [{ kind: download.reason === "not-text" ? "file-skipped" : "file-failed", name: download.name }];
 }
 
 /** Diagnoses a message and posts the reply where it belongs, tracked so a shutdown waits for it. */

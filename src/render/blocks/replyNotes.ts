@@ -8,7 +8,13 @@ import { type Block, mrkdwn, type SlackMessage } from "./types.js";
 /** Something said above a reply, about how it was made: adapters pick one, render words it. */
 export type ReplyNote =
   | { readonly kind: "thread-parent" }
-  | { readonly kind: "input-truncated"; readonly skippedBytes: number }
+  | {
+      readonly kind: "long-lines";
+      readonly lines: number;
+      readonly firstLine: number;
+      readonly lineLimitBytes: number;
+      readonly skippedBytes: number;
+    }
   | { readonly kind: "file-too-big"; readonly name: string; readonly maxBytes: number }
   | { readonly kind: "file-skipped"; readonly name: string }
   | { readonly kind: "file-failed"; readonly name: string }
@@ -20,8 +26,8 @@ function noteText(note: ReplyNote, lang: Lang): string {
   switch (note.kind) {
     case "thread-parent":
       return strings.parentNote;
-    case "input-truncated":
-      return UI_STRINGS[lang].truncated(note.skippedBytes);
+    case "long-lines":
+      return UI_STRINGS[lang].longLines(note.lines, note.firstLine, note.lineLimitBytes, note.skippedBytes);
     case "file-too-big":
       return strings.fileTooBig(escapeMrkdwn(note.name), note.maxBytes);
     case "file-skipped":

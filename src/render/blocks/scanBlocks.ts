@@ -20,8 +20,7 @@ export function renderScanBlocks(
   const strings = SLACK_STRINGS[lang];
   const ui = UI_STRINGS[lang];
   const allNotes = [...notes];
-  if (result.truncated)
-    allNotes.push({ kind: "input-truncated", skippedBytes: result.truncated.skippedBytes });
+  if (result.cut) allNotes.push({ kind: "long-lines", ...result.cut });
   const blocks: Block[] = notesBlock(allNotes, lang);
 
   if (result.findings.length === 0) {
