@@ -52,6 +52,9 @@ function headline(finding: Finding, lang: Lang, style: TerminalStyle, width: num
 
 function evidenceLines(finding: Finding, lang: Lang, style: TerminalStyle, width: number): string[] {
   const where = `${UI_STRINGS[lang].line(finding.lines, finding.count)}${UI_STRINGS[lang].colon}`;
+  // A hanging indent wider than a third of the line leaves too little room: the evidence goes under it.
+  if (displayWidth(where) + 2 > width / 3)
+    return [`  ${style.dim(where.trimEnd())}`, ...wrapText(safeForTerminal(finding.evidence), width, "    ")];
   return wrapText(safeForTerminal(finding.evidence), width, `  ${where}`).map((line, index) =>
     index === 0 ? `  ${style.dim(where)}${line.slice(2 + where.length)}` : line,
   );
