@@ -165,3 +165,31 @@ describe("a log with an Agora error that is not a token error", () => {
     expect(JSON.stringify(empty.blocks)).toContain("Paste the console");
   });
 });
+
+describe("a note put above a finished reply", () => {
+  it("keeps the reply within 50 blocks, the note first (a reply at the limit gets no 51st block)", async () => {
+    const { withNote } = await import("../../src/render/blocks/replyNotes.js");
+    const full = fitMessage(
+      {
+        text: "many",
+        lang: "en",
+        blocks: Array.from(
+          { length: 80 },
+          (_, n): Block => ({ type: "section", text: { type: "mrkdwn", text: `item ${n}` } }),
+        ),
+      },
+      (count) => `+${count} more`,
+    );
+    expect(full.blocks).toHaveLength(50);
+    for (const note of [
+      { kind: "thread-parent" },
+      { kind: "not-in-channel" },
+      { kind: "post-failed" },
+    ] as const) {
+      const noted = withNote(full, note, "en");
+      expectWithinLimits(noted);
+      expect(noted.blocks[0]?.type).toBe("context");
+      expect(JSON.stringify(noted.blocks.at(-1))).toMatch(/\+\d+ more/);
+    }
+  });
+});

@@ -265,7 +265,7 @@ describe("mentions and messages", () => {
     expect(JSON.stringify(blocks)).toContain("Invalid token");
   });
 
-  it("diagnoses the thread's parent when a mention in a thread has no log of its own, within Slack's limits", async () => {
+  it("diagnoses the thread's parent when a mention in a thread has no log of its own, saying so first", async () => {
     const many = Array.from(
       { length: 60 },
       (_, n) => `E/agora: onError: 110 #${n}\nE/agora: onError: 101 #${n}`,
