@@ -14,8 +14,8 @@ import type { WebClient } from "@slack/web-api";
 import { loadKnowledgeIndex } from "../src/index/loadIndex.js";
 import { renderHomeView } from "../src/render/blocks/helpBlocks.js";
 import type { BotContext } from "../src/slack/botContext.js";
+import { BotState } from "../src/slack/botState.js";
 import { diagnoseMessage } from "../src/slack/diagnose.js";
-import { EventDeduper } from "../src/slack/eventDeduper.js";
 import { InflightWork } from "../src/slack/inflight.js";
 import { replyFor } from "../src/slack/listeners/commands/agoraCommand.js";
 import { messageLikeSchema } from "../src/slack/payloads.js";
@@ -70,7 +70,9 @@ function offlineContext(): BotContext {
       fileMaxBytes: 5 * 1024 * 1024,
     },
     inflight: new InflightWork(),
-    deduper: new EventDeduper(),
+    // No database: answers are not recorded, and the pictures show the bot as it answers anyone.
+    state: new BotState(undefined, silent),
+    adminUserIds: [],
     logger: silent,
   };
 }

@@ -4,7 +4,7 @@ import { readDefaultLang } from "../config/defaultLang.js";
 import { ConfigError, KnowledgeError, UsageError } from "../errors.js";
 import type { KnowledgeIndex } from "../index/knowledgeIndex.js";
 import { type CliIo, EXIT_KNOWLEDGE, EXIT_OK, EXIT_USAGE } from "./io.js";
-import { COMMAND_HELP, LOOKUP_USAGE, SCAN_USAGE } from "./usage.js";
+import { COMMAND_HELP, LOOKUP_USAGE, REPORT_USAGE, SCAN_USAGE } from "./usage.js";
 
 const USAGE = `agora-bot: answers Agora RTC token errors from codes, names, words and logs
 
@@ -12,6 +12,7 @@ Usage:
   ${LOOKUP_USAGE}
   ${SCAN_USAGE}
   agora-bot kb-check
+  ${REPORT_USAGE}
   agora-bot help [COMMAND]
   agora-bot --version
 
@@ -22,10 +23,13 @@ Examples:
   agora-bot lookup --lang zh token expired
   agora-bot lookup --json 109 110
   agora-bot scan console.log
+  agora-bot report --days 7
 
-Exit status: 0 found, 1 no match, 2 usage error, 3 knowledge base invalid, 130 interrupted.
+Exit status: 0 found, 1 no match, 2 usage error, 3 knowledge base invalid, 4 database unreachable
+(report), 130 interrupted.
 Environment: DEFAULT_LANG=en|zh (language when the query has none), KNOWLEDGE_DIR (default ./knowledge),
-COLUMNS (output width), NO_COLOR / FORCE_COLOR.
+COLUMNS (output width), NO_COLOR / FORCE_COLOR; report reads DATABASE_URL or DATA_DIR (default ./data),
+as the bot does.
 Run \`agora-bot help COMMAND\` (or COMMAND --help) for a command's options.`;
 
 function version(): string {
@@ -65,6 +69,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
         const { runKbCheck } = await import("./kbCheck.js");
         return runKbCheck(io, async () => loadKnowledgeIndex(dir));
       }
+      case "report":
+        return await (await import("./report.js")).runReport(rest, io);
       case "help":
       case "--help":
       case "-h": {
@@ -75,7 +81,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
         }
         const help = COMMAND_HELP[topic];
         if (help === undefined)
-          throw new UsageError(`no help for "${topic}"`, "commands: lookup, scan, kb-check, help");
+          throw new UsageError(`no help for "${topic}"`, "commands: lookup, scan, kb-check, report, help");
         io.stdout.write(`${help}\n`);
         return EXIT_OK;
       }
@@ -87,7 +93,10 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       case undefined:
         throw new UsageError("missing command", "run `agora-bot help` for usage");
       default:
-        throw new UsageError(`unknown command "${command}"`, "commands: lookup, scan, kb-check, help");
+        throw new UsageError(
+          `unknown command "${command}"`,
+          "commands: lookup, scan, kb-check, report, help",
+        );
     }
   } catch (error) {
     if (error instanceof UsageError) {

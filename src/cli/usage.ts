@@ -1,6 +1,7 @@
 // The commands' usage and help, apart from the commands so that `help` loads none of them.
 export const LOOKUP_USAGE = "agora-bot lookup [--lang en|zh] [--json | --jsonl | --blocks] <query…>";
 export const SCAN_USAGE = "agora-bot scan [--lang en|zh] [--json | --jsonl | --blocks] [--quiet] [FILE… | -]";
+export const REPORT_USAGE = "agora-bot report [--days N] [--json]";
 
 const LOOKUP_HELP = `Usage: ${LOOKUP_USAGE}
 
@@ -49,8 +50,20 @@ const KB_CHECK_HELP = `Usage: agora-bot kb-check
 Validates the knowledge base and prints every code and name with the entry it resolves to.
 Exit status: 0 all resolve, 1 some do not, 3 knowledge base invalid.`;
 
+const REPORT_HELP = `Usage: ${REPORT_USAGE}
+
+The knowledge-gap report from the database the bot writes: what people asked that found no
+answer, and the votes on answers. Reads DATABASE_URL or DATA_DIR (default ./data), as the bot does.
+
+Options:
+  --days N      the last N days (default 30)
+  --json        the report as JSON
+
+Exit status: 0 done, 2 usage error, 4 database unreachable.`;
+
 export const COMMAND_HELP: Readonly<Record<string, string>> = {
   lookup: LOOKUP_HELP,
   scan: SCAN_HELP,
   "kb-check": KB_CHECK_HELP,
+  report: REPORT_HELP,
 };

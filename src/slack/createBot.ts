@@ -11,9 +11,10 @@ import type { WebClientOptions } from "@slack/web-api";
 import type { SlackConfig } from "../config/slackConfig.js";
 import { describeError, SlackAuthError } from "../errors.js";
 import type { KnowledgeIndex } from "../index/knowledgeIndex.js";
+import type { Store } from "../store/types.js";
 import { admitNewWork } from "./admission.js";
 import type { BotContext } from "./botContext.js";
-import { EventDeduper } from "./eventDeduper.js";
+import { BotState } from "./botState.js";
 import { EVENTS_PATH, type HttpFrontDoor, openHttpFrontDoor } from "./httpFrontDoor.js";
 import { InflightWork } from "./inflight.js";
 import { registerListeners } from "./listeners/index.js";
@@ -30,11 +31,14 @@ export interface Bot {
   stop(timeoutMs?: number): Promise<void>;
 }
 
-interface BotOptions {
+export interface BotOptions {
   readonly logger?: Logger;
   readonly logLevel?: LogLevel;
   /** Another way in for Slack's requests (tests feed payloads straight to the listeners). */
   readonly receiver?: Receiver;
+  /** Opens the database (dedup, votes, gaps); without it, events are deduplicated in memory and votes are not kept. */
+  readonly openStore?: () => Promise<Store>;
+  readonly adminUserIds?: readonly string[];
 }
 
 /** A timeout and a bounded retry policy: a failing Slack call never hangs a reply or retries forever. */
@@ -119,7 +123,8 @@ export function createBot(config: SlackConfig, index: KnowledgeIndex, options: B
     index,
     config,
     inflight: new InflightWork(),
-    deduper: new EventDeduper(),
+    state: new BotState(options.openStore, app.logger),
+    adminUserIds: options.adminUserIds ?? [],
     logger: app.logger,
   };
 
@@ -142,10 +147,11 @@ export function createBot(config: SlackConfig, index: KnowledgeIndex, options: B
       if (receiver instanceof HTTPReceiver) {
         door = frontDoor ?? (await openHttpFrontDoor(config.port, index.entries.length));
         door.setHandler(receiver.requestListener);
-        return door.port;
-      }
-      await app.start();
-      return undefined;
+      } else await app.start();
+      // The database driver loads once requests are already being served: it is ~300 modules,
+      // and nothing before the first event needs it (a claim waits for it, an ack never does).
+      context.state.start();
+      return door?.port;
     },
     async stop(timeoutMs = 10_000) {
       const drained = context.inflight.drain(timeoutMs);
@@ -155,6 +161,7 @@ export function createBot(config: SlackConfig, index: KnowledgeIndex, options: B
           .stop()
           .catch((error: unknown) => context.logger.warn(`stopping the receiver: ${String(error)}`));
       await drained;
+      await context.state.close();
     },
   };
 }

@@ -12,6 +12,7 @@ import type { Lang } from "../text/language.js";
 import { type BotContext, trustedFileHosts } from "./botContext.js";
 import { completeFileInfo } from "./completeFileInfo.js";
 import { openSlackFile } from "./downloadFile.js";
+import { withAnswerFeedback, withScanFeedback } from "./feedback.js";
 import { type MessageLike, messageLikeSchema } from "./payloads.js";
 import { postReply, type ReplyTarget } from "./reply.js";
 
@@ -84,7 +85,8 @@ export async function diagnoseMessage(
     defaultLang: context.config.defaultLang,
   });
   const result = scanner.finish();
-  if (result.findings.length > 0) return renderScanBlocks(result, lang, notes);
+  if (result.findings.length > 0)
+    return withScanFeedback(context, result, "", lang, renderScanBlocks(result, lang, notes));
 
   if (
     firstFileHead === undefined &&
@@ -96,7 +98,8 @@ export async function diagnoseMessage(
       lang: directive.lang,
       defaultLang: context.config.defaultLang,
     });
-    if (answer.items.length > 0 || answer.notTokenErrors.length > 0) return renderAnswerBlocks(answer);
+    if (answer.items.length > 0 || answer.notTokenErrors.length > 0)
+      return withAnswerFeedback(context, answer, renderAnswerBlocks(answer));
   }
 
   const isThreadReply = message.thread_ts !== undefined && message.thread_ts !== message.ts;
@@ -115,7 +118,13 @@ export async function diagnoseMessage(
       return withNote(parentReply, { kind: "thread-parent" }, lang);
     }
   }
-  return renderScanBlocks(result, lang, notes);
+  return withScanFeedback(
+    context,
+    result,
+    text || firstFileHead || "",
+    lang,
+    renderScanBlocks(result, lang, notes),
+  );
 }
 
 async function fetchThreadParent(

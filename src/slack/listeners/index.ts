@@ -1,7 +1,9 @@
 import type { App } from "@slack/bolt";
 import { DID_YOU_MEAN_ACTION_PATTERN, SHARE_ACTION_ID } from "../../render/blocks/answerBlocks.js";
+import { FEEDBACK_ACTION_PATTERN } from "../../render/blocks/feedbackBlocks.js";
 import type { BotContext } from "../botContext.js";
 import { didYouMean } from "./actions/didYouMean.js";
+import { feedbackVote } from "./actions/feedbackVote.js";
 import { shareAnswer } from "./actions/shareAnswer.js";
 import { agoraCommand } from "./commands/agoraCommand.js";
 import { appHomeOpened } from "./events/appHomeOpened.js";
@@ -17,5 +19,6 @@ export function registerListeners(app: App, context: BotContext): void {
   app.message(directMessage(context));
   app.action(SHARE_ACTION_ID, shareAnswer(context));
   app.action(DID_YOU_MEAN_ACTION_PATTERN, didYouMean(context));
+  app.action(FEEDBACK_ACTION_PATTERN, feedbackVote(context));
   app.shortcut(DIAGNOSE_SHORTCUT_CALLBACK_ID, diagnoseShortcut(context));
 }

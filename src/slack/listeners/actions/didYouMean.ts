@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "
 import { describeError } from "../../../errors.js";
 import { renderAnswerBlocks } from "../../../render/blocks/answerBlocks.js";
 import type { BotContext } from "../../botContext.js";
+import { withAnswerFeedback } from "../../feedback.js";
 import { asSlackBlocks } from "../../reply.js";
 import { answerFromButton } from "./answerButton.js";
 
@@ -15,7 +16,8 @@ export function didYouMean(context: BotContext) {
     await ack();
     const clicked = answerFromButton(context, "did-you-mean", body);
     if (!clicked) return;
-    const message = renderAnswerBlocks(clicked.answer, { shareable: true });
+    const { answer } = clicked;
+    const message = withAnswerFeedback(context, answer, renderAnswerBlocks(answer, { shareable: true }));
     await context.inflight.track(
       respond({
         response_type: "ephemeral",

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import { renderAnswerBlocks } from "../../../render/blocks/answerBlocks.js";
 import type { BotContext } from "../../botContext.js";
+import { withAnswerFeedback } from "../../feedback.js";
 import { postReply } from "../../reply.js";
 import { answerFromButton } from "./answerButton.js";
 
@@ -20,7 +21,7 @@ export function shareAnswer(context: BotContext) {
       context.logger.warn("share: the click names no channel, ignored");
       return;
     }
-    const message = renderAnswerBlocks(answer, { sharedBy: click.user });
+    const message = withAnswerFeedback(context, answer, renderAnswerBlocks(answer, { sharedBy: click.user }));
     await context.inflight.track(
       postReply(
         context,

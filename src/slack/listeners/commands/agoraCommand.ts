@@ -7,6 +7,7 @@ import { renderScanBlocks } from "../../../render/blocks/scanBlocks.js";
 import type { SlackMessage } from "../../../render/blocks/types.js";
 import { scanLogAsync } from "../../../scan/scanLog.js";
 import type { BotContext } from "../../botContext.js";
+import { withAnswerFeedback, withScanFeedback } from "../../feedback.js";
 import { commandSchema, parsePayload } from "../../payloads.js";
 import { asSlackBlocks } from "../../reply.js";
 
@@ -34,11 +35,12 @@ export async function replyFor(context: BotContext, raw: string): Promise<SlackM
   if (keyword === "" || keyword === "help" || keyword === "帮助") return renderHelpBlocks(lang);
   if (keyword === "list" || keyword === "列表") return renderListBlocks(context.index, lang);
   if (text.length > LOG_MIN_CHARS || text.includes("\n")) {
-    return renderScanBlocks(await scanLogAsync(context.index, text), lang);
+    const result = await scanLogAsync(context.index, text);
+    return withScanFeedback(context, result, text, lang, renderScanBlocks(result, lang));
   }
   const answer = answerQuery(context.index, text, {
     lang: directive.lang,
     defaultLang: context.config.defaultLang,
   });
-  return renderAnswerBlocks(answer, { shareable: true });
+  return withAnswerFeedback(context, answer, renderAnswerBlocks(answer, { shareable: true }));
 }

@@ -1,0 +1,49 @@
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
+import { describeError } from "../../../errors.js";
+import {
+  decodeFeedbackValue,
+  FEEDBACK_STRINGS,
+  FEEDBACK_UP_ACTION_ID,
+  feedbackNote,
+} from "../../../render/blocks/feedbackBlocks.js";
+import type { BotContext } from "../../botContext.js";
+import { blockActionSchema, parsePayload } from "../../payloads.js";
+import { asSlackBlocks } from "../../reply.js";
+
+/** 👍 / 👎 under an answer: one vote per person per answer (a second click changes it), told ephemerally. */
+export function feedbackVote(context: BotContext) {
+  // A vote counts only for entries the knowledge has: a button value cannot put made-up ids in the report.
+  const knownEntries = new Set(context.index.entries.map((entry) => entry.id));
+  return async ({
+    ack,
+    body,
+    respond,
+  }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
+    await ack();
+    const payload = parsePayload(context.logger, "feedback", blockActionSchema, body);
+    if (!payload) return;
+    const action = payload.actions[0];
+    const value = decodeFeedbackValue(action?.value);
+    if (!action || !value) {
+      context.logger.warn("feedback: button value not understood, ignored");
+      return;
+    }
+    const up = action.action_id === FEEDBACK_UP_ACTION_ID;
+    const recorded = await context.state.recordVote({
+      answerId: value.a,
+      userId: payload.user.id.slice(0, 64),
+      entryIds: value.e.filter((id) => knownEntries.has(id)),
+      vote: up ? 1 : -1,
+    });
+    const strings = FEEDBACK_STRINGS[value.l ?? context.config.defaultLang];
+    const note = feedbackNote(recorded ? strings.thanks(up) : strings.notRecorded);
+    await context.inflight.track(
+      respond({
+        response_type: "ephemeral",
+        replace_original: false,
+        text: note.text,
+        blocks: asSlackBlocks(note),
+      }).catch((error: unknown) => context.logger.error(`feedback: respond failed: ${describeError(error)}`)),
+    );
+  };
+}
