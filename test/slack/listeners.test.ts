@@ -370,6 +370,13 @@ describe("payloads a listener does not understand", () => {
         ),
       ],
       [
+        "feedback",
+        payloads.click(
+          { action_id: "feedback_up", value: JSON.stringify({ a: "", e: ["x"] }), block_id: "feedback" },
+          { user: "U1", channel: "C1", responseUrl: running.slack.responseUrl("bad") },
+        ),
+      ],
+      [
         "diagnose shortcut",
         {
           type: "message_action",
