@@ -29,7 +29,7 @@ const INSTALL_HINT = `Chromium was not found. Install Debian's package:
   sudo apt-get update && sudo apt-get install -y chromium
 
 or point CHROMIUM_PATH at a Chrome or Chromium binary. (playwright-core downloads no browser.)
-For the Chinese examples in the pictures: sudo apt-get install -y fonts-wqy-microhei`;
+For the Chinese examples and the emoji: sudo apt-get install -y fonts-wqy-microhei fonts-noto-color-emoji`;
 
 function findChromium(): string | undefined {
   const fromEnv = process.env.CHROMIUM_PATH;

@@ -109,7 +109,7 @@ export interface PicturePage {
 const STYLE = `
 * { box-sizing: border-box; }
 body { margin: 0; background: #fff; font-family: Lato, "Helvetica Neue", "Liberation Sans", "DejaVu Sans", Arial,
-  "WenQuanYi Micro Hei", "Noto Sans CJK SC", sans-serif;
+  "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Noto Color Emoji", sans-serif;
   font-size: 15px; line-height: 1.46668; color: #1d1c1d; -webkit-font-smoothing: antialiased; }
 .frame { width: 760px; border: 1px solid #dddddd; border-radius: 8px; overflow: hidden; }
 .bar { background: #3f0e40; color: #fff; padding: 10px 18px; font-weight: 700; font-size: 15px; }
