@@ -1,10 +1,9 @@
 import { existsSync } from "node:fs";
-import { ConfigError } from "./config/defaultLang.js";
 import { readSlackConfig, type SlackConfig } from "./config/slackConfig.js";
 import { readStoreConfig, type StoreConfig } from "./config/storeConfig.js";
+import { ConfigError, describeError, SlackAuthError } from "./errors.js";
 import { loadKnowledgeIndexFast } from "./index/loadIndexFast.js";
 import type { Bot } from "./slack/createBot.js";
-import { SlackAuthError } from "./slack/errors.js";
 import { type HttpFrontDoor, openHttpFrontDoor } from "./slack/httpFrontDoor.js";
 import { keepRunningOnUnexpectedErrors } from "./slack/requestContext.js";
 
@@ -36,6 +35,10 @@ async function main(): Promise<void> {
   try {
     const { config, storeConfig } = readSettings(process.env);
     const index = await loadKnowledgeIndexFast(process.env.KNOWLEDGE_DIR || undefined);
+    // Our line comes before anything Bolt prints, so the log says what is starting.
+    console.log(
+      `agora-bot is starting in ${config.mode === "socket" ? "Socket Mode" : "HTTP mode"} (${index.entries.length} knowledge entries)`,
+    );
     // In HTTP mode the port opens (and /healthz answers) now; Bolt, the slow import, loads behind it.
     const door: HttpFrontDoor | undefined =
       config.mode === "http"
@@ -65,7 +68,16 @@ async function main(): Promise<void> {
       console.error(`agora-bot cannot start: ${error.message}`);
       process.exit(1);
     }
-    console.error(`agora-bot cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    const unreachable =
+      error !== null &&
+      typeof error === "object" &&
+      "code" in error &&
+      error.code === "slack_webapi_request_error";
+    console.error(
+      unreachable
+        ? `agora-bot cannot start: could not reach Slack (${describeError(error)}); check the network, a proxy, or SLACK_API_URL`
+        : `agora-bot cannot start: ${describeError(error)}`,
+    );
     process.exit(1);
   }
 

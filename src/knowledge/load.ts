@@ -3,11 +3,9 @@ import { basename, extname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseDocument } from "yaml";
 import type { z } from "zod";
+import { KnowledgeError, type KnowledgeProblem } from "../errors.js";
 import { identifierKeys } from "../text/identifier.js";
-import { KnowledgeError, type KnowledgeProblem } from "./errors.js";
 import { type KnowledgeEntry, knowledgeEntrySchema } from "./schema.js";
-
-export { formatProblem, KnowledgeError, type KnowledgeProblem } from "./errors.js";
 
 export interface KnowledgeBase {
   readonly dir: string;

@@ -1,11 +1,37 @@
 import { type Answer, entryCodes, entryIdentifiers } from "../answer/answer.js";
+import type { KnowledgeEntry } from "../knowledge/schema.js";
+import type { Lang } from "../text/language.js";
 import { redactSecrets } from "../text/redact.js";
 
-/** The `lookup --json` contract: `query` and `matches` with id, title, codes, names, score. */
-export interface LookupJson {
+/** An entry's text in one language: what the readable answer says, as data. */
+export interface EntryTextJson {
+  symptom: string;
+  causes: string[];
+  fix: string[];
+  reportedBy: { platform: string; how: string }[];
+  related: { callbacks: string[]; entries: string[] };
+  docs: string;
+}
+
+export function entryTextJson(entry: KnowledgeEntry, lang: Lang): EntryTextJson {
+  return {
+    symptom: entry.symptom[lang],
+    causes: [...entry.causes[lang]],
+    fix: [...entry.fix[lang]],
+    reportedBy: entry.reportedBy.map((report) => ({ platform: report.platform, how: report.how[lang] })),
+    related: { callbacks: [...entry.related.callbacks], entries: [...entry.related.entries] },
+    docs: entry.docs[lang],
+  };
+}
+
+/**
+ * The `lookup --json` contract: `query` and `matches` with id, title, codes, names, score, then
+ * each match's text (symptom, causes, fix, reportedBy, related, docs) in `lang`.
+ */
+interface LookupJson {
   query: string;
   lang: string;
-  matches: {
+  matches: ({
     id: string;
     title: string;
     codes: number[];
@@ -13,7 +39,8 @@ export interface LookupJson {
     score: number;
     via: string;
     matched: string;
-  }[];
+    headline: { code: number | null; name: string };
+  } & EntryTextJson)[];
   suggestions: { id: string; title: string; score: number }[];
   notTokenErrors: { code: number; platform: string; name: string; meaning: string }[];
 }
@@ -31,6 +58,8 @@ export function toLookupJson(answer: Answer): LookupJson {
       score: item.score,
       via: item.via,
       matched: redactSecrets(item.matched),
+      headline: { code: item.headline.code ?? null, name: item.headline.name },
+      ...entryTextJson(item.entry, lang),
     })),
     suggestions: answer.suggestions.map((suggestion) => ({
       id: suggestion.entry.id,

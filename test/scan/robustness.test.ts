@@ -137,8 +137,9 @@ describe("random and adversarial input", () => {
       return performance.now() - start;
     };
     time(50_000);
-    const small = Math.min(time(200_000), time(200_000));
-    const large = Math.min(time(800_000), time(800_000));
+    // The best of three: a GC pause or another process's burst only ever adds time to one run.
+    const small = Math.min(time(200_000), time(200_000), time(200_000));
+    const large = Math.min(time(800_000), time(800_000), time(800_000));
     // 4x the input: linear work grows ~4x, quadratic ~16x. Allow generous noise.
     expect(large / Math.max(small, 0.5)).toBeLessThan(10);
   });

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -142,6 +142,50 @@ describe("npm start (real process): settings", () => {
     expect(await run.exit).toBe(1);
     expect(run.stderr()).toContain("SLACK_BOT_TOKEN was rejected by Slack (invalid_auth)");
     expect(run.stderr()).not.toMatch(/\n\s+at /);
+  });
+
+  it("names each setting still holding the placeholder of .env.example, before contacting Slack", async () => {
+    const example = readFileSync(join(REPO_ROOT, ".env.example"), "utf8");
+    const value = (name: string) => new RegExp(`^${name}=(.*)$`, "m").exec(example)?.[1] ?? "";
+    const run = start({
+      SLACK_BOT_TOKEN: value("SLACK_BOT_TOKEN"),
+      SLACK_APP_TOKEN: value("SLACK_APP_TOKEN"),
+      SLACK_API_URL: slack.apiUrl,
+    });
+    expect(await run.exit).toBe(1);
+    expect(run.stderr()).toMatch(/SLACK_BOT_TOKEN is still the placeholder from \.env\.example/);
+    expect(run.stderr()).toMatch(/SLACK_APP_TOKEN is still the placeholder from \.env\.example/);
+    expect(slack.calls.length).toBe(0);
+  });
+
+  it("prints its own line first, and one line (not Bolt's three) when Slack is unreachable", async () => {
+    const run = start({
+      SLACK_BOT_TOKEN: "xoxb-test-token",
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      PORT: "0",
+      // A closed port on this machine: every request fails as "fetch failed".
+      SLACK_API_URL: "http://127.0.0.1:9/api/",
+    });
+    await listeningPort(run);
+    expect(run.stdout().split("\n")[0]).toMatch(/^agora-bot is starting in HTTP mode/);
+    expect(run.stderr()).toContain("could not reach Slack to check the bot token");
+    expect(run.stderr().match(/fetch failed/g)).toHaveLength(1);
+    expect(run.stderr()).not.toContain("http request failed");
+    run.child.kill("SIGTERM");
+    expect(await run.exit).toBe(0);
+  });
+
+  it("Socket Mode with Slack unreachable: exits 1 after one line saying so", async () => {
+    const run = start({
+      SLACK_BOT_TOKEN: "xoxb-test-token",
+      SLACK_APP_TOKEN: "xapp-1-test",
+      SLACK_API_URL: "http://127.0.0.1:9/api/",
+    });
+    expect(await run.exit).toBe(1);
+    expect(run.stdout()).toMatch(/^agora-bot is starting in Socket Mode/);
+    expect(run.stderr().trim().split("\n")).toEqual([
+      expect.stringMatching(/^agora-bot cannot start: could not reach Slack \(fetch failed\)/),
+    ]);
   });
 
   it("reads .env from the working directory (the environment still wins)", async () => {

@@ -1,7 +1,9 @@
 import { headlineFor } from "../../answer/answer.js";
 import type { KnowledgeIndex } from "../../index/knowledgeIndex.js";
+import type { GapReport } from "../../store/types.js";
 import type { Lang } from "../../text/language.js";
 import { fitMessage } from "./limits.js";
+import { renderReportBlocks } from "./reportBlocks.js";
 import { SLACK_STRINGS } from "./slackStrings.js";
 import { type Block, type HomeView, mrkdwn, plain, type SlackMessage } from "./types.js";
 
@@ -15,10 +17,19 @@ export function renderListBlocks(index: KnowledgeIndex, lang: Lang): SlackMessag
   return fitMessage({ lang, text: strings.listTitle, blocks: listSections(index, lang) }, strings.overflow);
 }
 
-/** The App Home: the help, then the list of entries. */
-export function renderHomeView(index: KnowledgeIndex, lang: Lang): HomeView {
+/** The App Home: the help, then the list of entries, then (for admins) the knowledge-gap report. */
+export function renderHomeView(
+  index: KnowledgeIndex,
+  lang: Lang,
+  admin?: { readonly report: GapReport | undefined; readonly days: number },
+): HomeView {
   const strings = SLACK_STRINGS[lang];
-  const blocks: Block[] = [...helpSections(lang), { type: "divider" }, ...listSections(index, lang)];
+  const blocks: Block[] = [
+    ...helpSections(lang),
+    { type: "divider" },
+    ...listSections(index, lang),
+    ...(admin ? renderReportBlocks(admin.report, admin.days, lang) : []),
+  ];
   return { type: "home", blocks: fitMessage({ text: "", blocks, lang }, strings.overflow).blocks };
 }
 
