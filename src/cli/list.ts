@@ -5,7 +5,7 @@ import { COLOR_STYLE, PLAIN_STYLE } from "../render/terminal.js";
 import type { Lang } from "../text/language.js";
 import { type CliIo, EXIT_NO_MATCH, EXIT_OK, useColor } from "./io.js";
 import { parseOutputOptions } from "./options.js";
-import { LIST_USAGE } from "./usage.js";
+import { COMMAND_HELP, LIST_USAGE } from "./usage.js";
 
 export { LIST_USAGE };
 
@@ -17,6 +17,10 @@ export function runList(
   defaultLang: Lang,
 ): number {
   const values = parseOutputOptions(args, LIST_USAGE);
+  if (values.help) {
+    io.stdout.write(`${COMMAND_HELP.list}\n`);
+    return EXIT_OK;
+  }
   const lang = values.lang ?? defaultLang;
   const style = useColor(io) ? COLOR_STYLE : PLAIN_STYLE;
   const knowledge = index();

@@ -35,12 +35,13 @@ export const NAME_PLATFORM_ORDER: readonly NamePlatform[] = Object.keys(
 /** Names grouped under their platform label, labels in {@link NAME_PLATFORM_ORDER}. */
 export function namesByPlatformLabel<T extends { platform: NamePlatform }>(
   names: readonly T[],
+  labelOf: (platform: NamePlatform) => string = (platform) => NAME_PLATFORM_LABELS[platform],
 ): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const platform of NAME_PLATFORM_ORDER) {
     const matching = names.filter((name) => name.platform === platform);
     if (matching.length === 0) continue;
-    const label = NAME_PLATFORM_LABELS[platform];
+    const label = labelOf(platform);
     groups.set(label, [...(groups.get(label) ?? []), ...matching]);
   }
   return groups;

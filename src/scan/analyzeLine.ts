@@ -10,7 +10,7 @@ import {
   WARNING_WORD_SOURCE,
 } from "../index/vocabulary.js";
 import type { KnowledgeEntry } from "../knowledge/schema.js";
-import { editDistance } from "../text/editDistance.js";
+import { editDistance, letterMask, maskDistanceBound } from "../text/editDistance.js";
 import { coreIdentifierKey, identifierKeys } from "../text/identifier.js";
 import { findClosePhrases } from "./closePhrases.js";
 import { lookUpCatalogueCode, lookUpCatalogueName, lookUpCatalogueTypo, spacesFor } from "./otherErrors.js";
@@ -394,20 +394,50 @@ function nameSays(entry: KnowledgeEntry, words: string): boolean {
   );
 }
 
+type TypoHit = { record: NameRecord; exact: boolean };
+
+// A storm of one misspelt name (a log repeating it a million times) is worked out once: answers
+// are kept per index for the last few thousand distinct identifiers.
+const typoMemo = new WeakMap<KnowledgeIndex, Map<string, TypoHit | null>>();
+const TYPO_MEMO_SIZE = 4096;
+// Each core key's letter mask, so most candidates are ruled out without an edit-distance table.
+const coreKeyMasks = new WeakMap<KnowledgeIndex, Int32Array>();
+
 /** Hand-written names with a slip (`ERR_INVLID_TOKEN`): only name-shaped words, only close misses. */
-function lookUpTypo(index: KnowledgeIndex, text: string): { record: NameRecord; exact: boolean } | undefined {
+function lookUpTypo(index: KnowledgeIndex, text: string): TypoHit | undefined {
   // Error names and callback names (`onTokenPrivilegWillExpire`, `OnTokenPrivilegeWillExpired`).
   if (!/^(?:ERR_|err_|Err|AgoraErrorCode|K_|[Oo]n[A-Z]|[Tt]oken[A-Z_-])/.test(text) || text.length < 10)
     return undefined;
+  let memo = typoMemo.get(index);
+  if (!memo) {
+    memo = new Map();
+    typoMemo.set(index, memo);
+  }
+  const known = memo.get(text);
+  if (known !== undefined) return known ?? undefined;
+  const found = findTypo(index, text);
+  if (memo.size >= TYPO_MEMO_SIZE) memo.clear();
+  memo.set(text, found ?? null);
+  return found;
+}
+
+function findTypo(index: KnowledgeIndex, text: string): TypoHit | undefined {
   const key = coreIdentifierKey(text);
   const maxEdits = Math.floor(key.length * (1 - NAME_TYPO_SIMILARITY));
   if (maxEdits < 1) return undefined;
+  let masks = coreKeyMasks.get(index);
+  if (!masks) {
+    masks = Int32Array.from(index.coreKeys, (candidate) => letterMask(candidate.key));
+    coreKeyMasks.set(index, masks);
+  }
+  const keyMask = letterMask(key);
   // The closest name, not the first close one: `…PrivilegWillExpire` is will-expire, not did-expire.
   let best: { record: NameRecord; distance: number } | undefined;
-  for (const candidate of index.coreKeys) {
+  for (const [position, candidate] of index.coreKeys.entries()) {
     if (Math.abs(candidate.key.length - key.length) > maxEdits) continue;
     const limit = best ? best.distance - 1 : maxEdits;
     if (limit < 0) break;
+    if (maskDistanceBound(keyMask, masks[position] ?? 0) > limit) continue;
     const distance = editDistance(key, candidate.key, limit);
     if (distance <= limit) best = { record: candidate.record, distance };
   }

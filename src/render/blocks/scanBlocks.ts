@@ -1,10 +1,11 @@
 import type { Finding, ScanResult } from "../../scan/types.js";
 import type { Lang } from "../../text/language.js";
-import { SDK_FAMILY_LABELS } from "../scanText.js";
-import { UI_STRINGS } from "../strings.js";
+import { findingName } from "../findingName.js";
+import { findingMeta, UI_STRINGS } from "../strings.js";
 import { numberedSteps } from "./answerBlocks.js";
 import { fitMessage, overflows } from "./limits.js";
 import { escapeForCodeBlock, escapeMrkdwn } from "./mrkdwn.js";
+import { notesBlock, type ReplyNote } from "./replyNotes.js";
 import { SLACK_STRINGS } from "./slackStrings.js";
 import { type Block, mrkdwn, plain, type SlackMessage } from "./types.js";
 
@@ -14,24 +15,23 @@ export const MAX_DETAILED_FINDINGS = 5;
 export function renderScanBlocks(
   result: ScanResult,
   lang: Lang,
-  notes: readonly string[] = [],
+  notes: readonly ReplyNote[] = [],
 ): SlackMessage {
   const strings = SLACK_STRINGS[lang];
-  const blocks: Block[] = [];
+  const ui = UI_STRINGS[lang];
   const allNotes = [...notes];
-  if (result.cut)
-    allNotes.push(strings.longLines(result.cut.lines, result.cut.firstLine, result.cut.lineLimitBytes));
-  if (allNotes.length > 0)
-    blocks.push({
-      type: "context",
-      elements: allNotes.slice(0, 10).map((note) => mrkdwn(escapeMrkdwn(note))),
-    });
+  if (result.cut) allNotes.push({ kind: "long-lines", ...result.cut });
+  const blocks: Block[] = notesBlock(allNotes, lang);
 
   const others = result.otherErrors;
   if (result.findings.length === 0) {
-    blocks.push({ type: "section", text: mrkdwn(`*${strings.scanNone}*\n${strings.scanNonePaste}`) });
-    if (others.length === 0) return fitMessage({ text: strings.scanNone, blocks, lang }, strings.overflow);
-    const text = `${strings.scanNone} ${strings.otherErrors(others.length)}: ${titlesOf(others, lang)}`;
+    if (others.length === 0) {
+      blocks.push({ type: "section", text: mrkdwn(`*${ui.none}*\n${strings.scanNonePaste}`) });
+      return fitMessage({ text: ui.none, blocks, lang }, strings.overflow);
+    }
+    const found = ui.otherErrorsFound(others.length);
+    blocks.push({ type: "section", text: mrkdwn(`*${ui.none}*\n${escapeMrkdwn(found)}`) });
+    const text = `${found} ${titlesOf(others, lang)}`;
     for (let detailed = Math.min(MAX_DETAILED_OTHERS, others.length); ; detailed--) {
       const message: SlackMessage = {
         text,
@@ -42,13 +42,13 @@ export function renderScanBlocks(
     }
   }
 
-  blocks.push({ type: "header", text: plain(strings.scanFound(result.findings.length)) });
+  blocks.push({ type: "header", text: plain(ui.found(result.findings.length)) });
   blocks.push({
     type: "context",
-    elements: [mrkdwn(`${strings.platform}: ${SDK_FAMILY_LABELS[result.platform]}`)],
+    elements: [mrkdwn(`${ui.platform}${ui.colon}${ui.sdkFamilies[result.platform]}`)],
   });
-  const text = `${strings.scanFound(result.findings.length)}: ${titlesOf(result.findings, lang)}${
-    others.length > 0 ? `. ${strings.otherErrors(others.length)}: ${titlesOf(others, lang)}` : ""
+  const text = `${ui.found(result.findings.length)}${ui.colon}${titlesOf(result.findings, lang)}${
+    others.length > 0 ? `. ${ui.others(others.length)}${ui.colon}${titlesOf(others, lang)}` : ""
   }`;
   // As many findings in full as fit (errors come first, other errors after the token errors), so
   // the "+N more" lines naming the rest are never cut: other errors give way first.
@@ -78,27 +78,34 @@ function titlesOf(findings: readonly Finding[], lang: Lang): string {
   return [...new Set(findings.map((finding) => finding.entry.title[lang]))].join(", ");
 }
 
+function findingLabel(finding: Finding): string {
+  const name = findingName(finding);
+  return [finding.code, name === undefined ? undefined : `\`${escapeMrkdwn(name)}\``]
+    .filter((part) => part !== undefined)
+    .join(" ");
+}
+
+/** A catalogue error: where, what it means and the first thing to check (its full answer is one /agora away). */
 function otherErrorsBlocks(others: readonly Finding[], detailed: number, lang: Lang): Block[] {
   const strings = SLACK_STRINGS[lang];
+  const ui = UI_STRINGS[lang];
   const blocks: Block[] = [
     { type: "divider" },
-    { type: "section", text: mrkdwn(`*${escapeMrkdwn(strings.otherErrors(others.length))}*`) },
+    { type: "section", text: mrkdwn(`*${escapeMrkdwn(ui.others(others.length))}*`) },
   ];
   for (const finding of others.slice(0, detailed)) {
     const { entry } = finding;
-    const label = [finding.code, finding.name === undefined ? undefined : `\`${escapeMrkdwn(finding.name)}\``]
-      .filter((part) => part !== undefined)
-      .join(" ");
-    const kind = entry.kind === "warning" ? ` (${strings.warning})` : "";
+    const label = findingLabel(finding);
+    const kind = entry.kind === "warning" ? ` (${ui.warning})` : "";
     blocks.push({
       type: "section",
       text: mrkdwn(
-        `*${escapeMrkdwn(entry.title[lang])}*${kind}${label ? ` · ${label}` : ""}\n${SDK_FAMILY_LABELS[finding.platform]} · ${strings.line(finding.lines, finding.count)}\n\`\`\`${escapeForCodeBlock(finding.evidence)}\`\`\`\n${escapeMrkdwn(entry.meaning[lang])}\n*${strings.firstCheck}:* ${escapeMrkdwn(entry.check[lang])}`,
+        `*${escapeMrkdwn(entry.title[lang])}*${kind}${label ? ` · ${label}` : ""}\n${ui.sdkFamilies[finding.platform]} · ${ui.line(finding.lines, finding.count)}\n\`\`\`${escapeForCodeBlock(finding.evidence)}\`\`\`\n${escapeMrkdwn(entry.meaning[lang])}\n*${ui.check}*${ui.colon}${escapeMrkdwn(entry.check[lang])}`,
       ),
     });
     blocks.push({
       type: "context",
-      elements: [mrkdwn(`<${entry.docs[lang]}|${UI_STRINGS[lang].docs}> · \`/agora ${entry.id}\``)],
+      elements: [mrkdwn(`<${entry.docs[lang]}|${ui.docs}> · \`/agora ${entry.id}\``)],
     });
   }
   const rest = others.slice(detailed);
@@ -128,24 +135,25 @@ function findingsBlocks(findings: readonly Finding[], detailed: number, lang: La
   return blocks;
 }
 
+/** A token error: where, how sure, and its fix. */
 function findingBlocks(finding: Finding, lang: Lang): Block[] {
-  const strings = SLACK_STRINGS[lang];
-  const label = [finding.code, finding.name === undefined ? undefined : `\`${escapeMrkdwn(finding.name)}\``]
-    .filter((part) => part !== undefined)
-    .join(" ");
+  const ui = UI_STRINGS[lang];
+  const label = findingLabel(finding);
+  const meta =
+    finding.likely === undefined
+      ? findingMeta(lang, finding.platform, finding.confidence)
+      : `${ui.sdkFamilies[finding.platform]} · ${ui.likely}`;
   return [
     {
       type: "section",
       text: mrkdwn(
-        `*${escapeMrkdwn(finding.entry.title[lang])}*${label ? ` · ${label}` : ""}\n${SDK_FAMILY_LABELS[finding.platform]} · ${strings.line(finding.lines, finding.count)} · ${strings.confidence} ${finding.likely === undefined ? finding.confidence : strings.likely}\n\`\`\`${escapeForCodeBlock(finding.evidence)}\`\`\`${finding.likely === undefined ? "" : `\n_${escapeMrkdwn(strings.likelyBecause(finding.likely))}_`}`,
+        `*${escapeMrkdwn(finding.entry.title[lang])}*${label ? ` · ${label}` : ""}\n${ui.line(finding.lines, finding.count)} · ${meta}\n\`\`\`${escapeForCodeBlock(finding.evidence)}\`\`\`${finding.likely === undefined ? "" : `\n_${escapeMrkdwn(SLACK_STRINGS[lang].likelyBecause(finding.likely))}_`}`,
       ),
     },
-    { type: "section", text: mrkdwn(`*${UI_STRINGS[lang].fix}*\n${numberedSteps(finding.entry, lang)}`) },
+    { type: "section", text: mrkdwn(`*${ui.fix}*\n${numberedSteps(finding.entry, lang)}`) },
     {
       type: "context",
-      elements: [
-        mrkdwn(`<${finding.entry.docs[lang]}|${UI_STRINGS[lang].docs}> · \`/agora ${finding.entry.id}\``),
-      ],
+      elements: [mrkdwn(`<${finding.entry.docs[lang]}|${ui.docs}> · \`/agora ${finding.entry.id}\``)],
     },
   ];
 }

@@ -1,12 +1,12 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import { findCategory } from "../../../answer/catalogueList.js";
+import { decodeListValue } from "../../../render/blocks/buttonValue.js";
 import { renderCategoryBlocks, renderListBlocks } from "../../../render/blocks/helpBlocks.js";
 import type { SlackMessage } from "../../../render/blocks/types.js";
 import type { Lang } from "../../../text/language.js";
 import type { BotContext } from "../../botContext.js";
-import { blockActionSchema, listButtonValueSchema } from "../../payloads.js";
+import { blockActionSchema } from "../../payloads.js";
 import { asSlackBlocks } from "../../reply.js";
-import { safeJson } from "./buttonValue.js";
 
 /** `/agora list [CATEGORY]`: the categories, or a category's first page; an unknown name gets the categories and a note. */
 export function listReply(context: BotContext, query: string, lang: Lang, page = 0): SlackMessage {
@@ -26,9 +26,9 @@ export function listCatalogue(context: BotContext) {
     await ack();
     const payload = blockActionSchema.safeParse(body);
     if (!payload.success) return;
-    const value = listButtonValueSchema.safeParse(safeJson(payload.data.actions[0]?.value));
-    if (!value.success) return;
-    const message = listReply(context, value.data.c, value.data.l, value.data.p);
+    const value = decodeListValue(payload.data.actions[0]?.value);
+    if (!value) return;
+    const message = listReply(context, value.c, value.l, value.p);
     await context.inflight.track(
       respond({
         response_type: "ephemeral",
