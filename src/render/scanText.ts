@@ -26,7 +26,12 @@ export function renderScanText(
   const otherErrors = result.otherErrors ?? [];
   if (result.findings.length === 0) {
     out.push(strings.none);
-    if (otherErrors.length > 0) out.push(style.warn(strings.otherErrorsFound(otherErrors.length)));
+    if (otherErrors.length > 0)
+      out.push(
+        ...wrapText(strings.otherErrorsFound(otherErrors.length), width).map(style.warn),
+        "",
+        style.bold(strings.others(otherErrors.length)),
+      );
     else out.push(...wrapText(strings.nonePaste, width).map(style.dim));
   } else {
     out.push(
@@ -39,20 +44,29 @@ export function renderScanText(
   return `${out.join("\n")}\n`;
 }
 
-/** Title, code and name, then where and how sure: on one line when it fits, else on two. */
+/** Title, code and name, then where and how sure: on one line when it fits, else on as few as fit. */
 function headline(finding: Finding, lang: Lang, style: TerminalStyle, width: number): string[] {
   const strings = UI_STRINGS[lang];
+  const title = finding.entry.title[lang];
   const name = findingName(finding);
-  const label = [finding.code, name].filter((part) => part !== undefined).join(" ");
+  // A catalogue entry's title is often its name: said once.
+  const label = [finding.code, name === undefined || title.includes(name) ? undefined : name]
+    .filter((part) => part !== undefined)
+    .join(" ");
   const warning = finding.entry.kind === "warning" ? ` (${strings.warning})` : "";
-  const title = `${style.bold(style.accent(finding.entry.title[lang]))}${warning}${label ? `  ${safeForTerminal(label)}` : ""}`;
   const meta =
     finding.likely === undefined
       ? findingMeta(lang, finding.platform, finding.confidence)
       : `${strings.sdkFamilies[finding.platform]} · ${strings.likely}`;
-  return displayWidth(`${title}  ${meta}`) <= width
-    ? [`${title}  ${style.dim(meta)}`]
-    : [title, `  ${style.dim(meta)}`];
+  const plainTitle = `${title}${warning}${label ? `  ${label}` : ""}`;
+  const styledTitle = `${style.bold(style.accent(title))}${warning}${label ? `  ${safeForTerminal(label)}` : ""}`;
+  if (displayWidth(`${plainTitle}  ${meta}`) <= width) return [`${styledTitle}  ${style.dim(meta)}`];
+  if (displayWidth(plainTitle) <= width) return [styledTitle, `  ${style.dim(meta)}`];
+  return [
+    `${style.bold(style.accent(title))}${warning}`,
+    ...(label ? [`  ${safeForTerminal(label)}`] : []),
+    `  ${style.dim(meta)}`,
+  ];
 }
 
 function evidenceLines(finding: Finding, lang: Lang, style: TerminalStyle, width: number): string[] {
