@@ -25,7 +25,15 @@ const MAIN = join(REPO_ROOT, "src/main.ts");
 
 /** Starts the real `npm start` entry (from source) as its own process, with only the given settings. */
 function startMain(env: Record<string, string>, cwd = REPO_ROOT): Started {
-  const clean: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, ...env };
+  // Each process its own store: in the repository's ./data, an event answered by an earlier run
+  // would be taken for a retry and never answered again.
+  const dataDir = mkdtempSync(join(tmpdir(), "agora-bot-data-"));
+  const clean: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    DATA_DIR: dataDir,
+    ...env,
+  };
   const child = spawn(process.execPath, ["--import", TSX_LOADER, MAIN], {
     cwd,
     env: clean,
@@ -43,6 +51,7 @@ function startMain(env: Record<string, string>, cwd = REPO_ROOT): Started {
   const exit = new Promise<number | null>((resolve) =>
     child.on("exit", (code) => {
       exitedAt = Date.now();
+      rmSync(dataDir, { recursive: true, force: true });
       resolve(code);
     }),
   );
