@@ -94,14 +94,15 @@ export interface GeneratedLog {
   readonly planted: Readonly<Record<string, number>>;
 }
 
-export function generateLog(targetBytes: number, seed = 20261124): GeneratedLog {
+/** `plant: false` gives the same kind of log with no token error in it (filler for the 1 GB stream log). */
+export function generateLog(targetBytes: number, seed = 20261124, plant = true): GeneratedLog {
   const random = prng(seed);
   const lines: string[] = [];
   const planted: Record<string, number> = {};
   let size = 0;
   for (let n = 0; size < targetBytes; n++) {
     let line: string;
-    if (n % ERROR_EVERY === ERROR_EVERY - 1) {
+    if (plant && n % ERROR_EVERY === ERROR_EVERY - 1) {
       const which = Math.floor(n / ERROR_EVERY) % ERRORS.length;
       line = ERRORS[which] as string;
       const id = ERROR_ENTRIES[which] as string;

@@ -9,8 +9,8 @@
  * bounded in count and in time.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import Fuse from "fuse.js";
@@ -31,6 +31,10 @@ const COLD_START_RUNS = 7;
 const LOOKUP_ROUNDS = 1000;
 const NAIVE_BUDGET_MS = 4000;
 const PROBE_TIMEOUT_MS = 120_000;
+const PROCESS_RUNS = 7;
+const CLI_SCAN_RUNS = 5;
+const STREAM_BYTES = 1024 * MB;
+const BIN = join(ROOT, "bin", "agora-bot.js");
 
 /** Issue 5's targets. */
 const TARGETS = {
@@ -43,6 +47,10 @@ const TARGETS = {
   ack_p99_ms: { max: 20 },
   ack_p99_ms_during_scan: { max: 100 },
   rss_mb: { max: 150 },
+  cli_lookup_vs_node_floor: { max: 2 },
+  cli_scan_vs_grep: { max: 2.5 },
+  stream_mb_per_s: { min: 300 },
+  stream_peak_rss_mb: { max: 100 },
 } as const satisfies Record<string, { min?: number; max?: number }>;
 
 /** The lookup mix: what people type after /agora, by kind. */
@@ -183,6 +191,11 @@ async function main(): Promise<void> {
   }
   const grepMs = median(grepTimes);
 
+  log("whole processes: node -e '', agora-bot lookup 118, agora-bot scan --json (40 MB)…");
+  const nodeFloor = Array.from({ length: PROCESS_RUNS }, () => timeProcess(["-e", ""]));
+  const cliLookup = Array.from({ length: PROCESS_RUNS }, () => timeProcess([BIN, "lookup", "118"]));
+  const cliScan = Array.from({ length: CLI_SCAN_RUNS }, () => timeProcess([BIN, "scan", "--json", logFile]));
+
   log(`naive matcher (fuse.js per line, ${NAIVE_BUDGET_MS / 1000} s budget)…`);
   const naive = measureNaive(index, generated.text);
 
@@ -228,6 +241,9 @@ async function main(): Promise<void> {
     heapUsedMb: number;
   }>("rss.mjs", [logFile], ["--expose-gc"]);
 
+  log("1 GB log with errors at start, middle and end, scanned by the CLI (own process)…");
+  const stream = measureStream();
+
   const slackResult = await measureSlack({
     root: ROOT,
     outDir: OUT,
@@ -254,6 +270,13 @@ async function main(): Promise<void> {
     ack_p99_ms: nullable(slack.ack_p99_ms, 2),
     ack_p99_ms_during_scan: nullable(slack.ack_p99_ms_during_scan, 2),
     rss_mb: round(rss.rssMb),
+    node_floor_ms: round(median(nodeFloor)),
+    cli_lookup_ms: round(median(cliLookup)),
+    cli_lookup_vs_node_floor: round(median(cliLookup) / median(nodeFloor), 2),
+    cli_scan_ms: round(median(cliScan)),
+    cli_scan_vs_grep: round(median(cliScan) / grepMs, 2),
+    stream_mb_per_s: round(stream.mb / (stream.wallMs / 1000)),
+    stream_peak_rss_mb: stream.peakRssMb === null ? null : round(stream.peakRssMb),
   };
   const checks = Object.fromEntries(
     Object.entries(TARGETS).map(([name, target]) => {
@@ -270,6 +293,13 @@ async function main(): Promise<void> {
     target: "finds exactly the planted errors",
     pass: scanCorrect,
   };
+  checks.stream_correct = {
+    value: stream.correct ? 1 : 0,
+    target: "finds the errors at start, middle and end",
+    pass: stream.correct,
+  };
+  if (!stream.correct)
+    notes.push(`1 GB stream findings ${JSON.stringify(stream.found)} miss a planted error`);
   const failedRequests = slack.failed_requests ?? 0;
   if (failedRequests > 0) notes.push(`${failedRequests} Slack requests failed or went unanswered`);
 
@@ -329,6 +359,17 @@ async function main(): Promise<void> {
         snapshot_ms: coldProbes.map((probe) => round(probe.ms)),
         spawn_to_exit_ms_median: round(median(coldProbes.map((probe) => probe.wallMs))),
         yaml_path_ms_median: round(median(yamlProbes.map((probe) => probe.ms))),
+      },
+      processes: {
+        node_floor_ms: nodeFloor.map((ms) => round(ms)),
+        cli_lookup_ms: cliLookup.map((ms) => round(ms)),
+        cli_scan_ms: cliScan.map((ms) => round(ms)),
+      },
+      stream: {
+        mb: round(stream.mb, 1),
+        wall_ms: round(stream.wallMs),
+        generate_ms: round(stream.generateMs),
+        found: stream.found,
       },
       rss: {
         before_scan_mb: round(rss.rssBeforeScanMb),
@@ -392,6 +433,78 @@ function measureNaive(
   }
   const ms = performance.now() - start;
   return { lines, bytes, hits, ms, msPerMb: ms / (bytes / MB) };
+}
+
+/** Wall time of one `node …` process, from spawn to exit. */
+function timeProcess(args: readonly string[]): number {
+  const start = performance.now();
+  const run = spawnSync(process.execPath, [...args], {
+    encoding: "utf8",
+    timeout: PROBE_TIMEOUT_MS,
+    maxBuffer: 64 * MB,
+  });
+  const ms = performance.now() - start;
+  if (run.error || (run.status !== 0 && run.status !== 1)) throw run.error ?? new Error(run.stderr);
+  return ms;
+}
+
+/** The three errors planted in the 1 GB log (first line, middle, last line) and their entries. */
+const STREAM_ERRORS = [
+  ["E/agora: onError: 110", "invalid-token"],
+  ["10:11:09:651 Agora-SDK [ERROR]: [28411] Get server node failed [INVALID_VENDOR_KEY]", "invalid-app-id"],
+  ["2026-11-24 10:11:09.651000+0800 Demo[1234:567890] AgoraErrorCode(rawValue: 109)", "token-expired"],
+] as const;
+
+/**
+ * Writes a 1 GB log (16 MB of generated lines without token errors, repeated, with one error on
+ * the first line, one in the middle and one on the last) to a temporary directory, scans it with
+ * the CLI in its own process, and removes it.
+ */
+function measureStream(): {
+  mb: number;
+  wallMs: number;
+  generateMs: number;
+  peakRssMb: number | null;
+  found: string[];
+  correct: boolean;
+} {
+  const started = performance.now();
+  const dir = mkdtempSync(join(tmpdir(), "agora-bench-"));
+  try {
+    const file = join(dir, "stream.log");
+    const block = Buffer.from(generateLog(16 * MB, 7, false).text);
+    const fd = openSync(file, "w");
+    const blocks = Math.round(STREAM_BYTES / block.length);
+    let bytes = 0;
+    const write = (data: string | Buffer) => {
+      bytes += writeSync(fd, typeof data === "string" ? Buffer.from(data) : data);
+    };
+    for (let at = 0; at < blocks; at++) {
+      if (at === 0) write(`${STREAM_ERRORS[0][0]}\n`);
+      if (at === blocks >> 1) write(`${STREAM_ERRORS[1][0]}\n`);
+      write(block);
+    }
+    write(`${STREAM_ERRORS[2][0]}\n`);
+    closeSync(fd);
+    const generateMs = performance.now() - started;
+    const probe = runProbe<{
+      wallMs: number;
+      peakRssMb: number | null;
+      result: { findings: { id: string }[] };
+    }>("cliScan.mjs", [file]);
+    const found = probe.result.findings.map((finding) => finding.id).sort();
+    const expected = STREAM_ERRORS.map(([, id]) => id).sort();
+    return {
+      mb: bytes / MB,
+      wallMs: probe.wallMs,
+      generateMs,
+      peakRssMb: probe.peakRssMb,
+      found,
+      correct: JSON.stringify(found) === JSON.stringify(expected),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 function sortKeys(record: Readonly<Record<string, number>>): [string, number][] {

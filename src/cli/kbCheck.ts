@@ -12,8 +12,7 @@ import {
 } from "../knowledge/referenceCoverage.js";
 import { matchQuery } from "../match/matchQuery.js";
 import { type CliIo, EXIT_NO_MATCH, EXIT_OK, UsageError } from "./io.js";
-
-export const KB_CHECK_USAGE = "agora-bot kb-check [--reference agora-error-codes.tsv]";
+import { KB_CHECK_USAGE } from "./usage.js";
 
 /** Where the reference table is looked for when neither `--reference` nor AGORA_REFERENCE says. */
 const REFERENCE_CANDIDATES = [
@@ -72,9 +71,13 @@ function resolves(row: CoverageRow): boolean {
   return row.first ? row.resolved[0] === row.expected : row.resolved.includes(row.expected);
 }
 
-export function runKbCheck(args: readonly string[], io: CliIo, index: () => KnowledgeIndex): number {
+export async function runKbCheck(
+  args: readonly string[],
+  io: CliIo,
+  index: () => Promise<KnowledgeIndex>,
+): Promise<number> {
   const referenceFile = parseReferenceOption(args, io);
-  const knowledge = index();
+  const knowledge = await index();
   const rows = coverageRows(knowledge);
   const widths = {
     query: Math.min(Math.max(...rows.map((row) => row.query.length), 4), 48),

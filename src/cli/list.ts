@@ -5,20 +5,18 @@ import { COLOR_STYLE, PLAIN_STYLE } from "../render/terminal.js";
 import type { Lang } from "../text/language.js";
 import { type CliIo, EXIT_NO_MATCH, EXIT_OK, useColor } from "./io.js";
 import { parseOutputOptions } from "./options.js";
-
-export const LIST_USAGE = "agora-bot list [--lang en|zh] [--json] [CATEGORY]";
+import { LIST_USAGE } from "./usage.js";
 
 /** `list`: the categories with their entry counts; `list CATEGORY`: every entry of one category. */
 export function runList(
   args: readonly string[],
   io: CliIo,
-  index: () => KnowledgeIndex,
+  knowledge: KnowledgeIndex,
   defaultLang: Lang,
 ): number {
   const values = parseOutputOptions(args, LIST_USAGE);
   const lang = values.lang ?? defaultLang;
   const style = useColor(io) ? COLOR_STYLE : PLAIN_STYLE;
-  const knowledge = index();
   const query = values.positionals.join(" ").trim();
   if (query === "") {
     const categories = listCategories(knowledge);

@@ -2,13 +2,9 @@ import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { ConfigError, readDefaultLang } from "../config/defaultLang.js";
 import type { KnowledgeIndex } from "../index/knowledgeIndex.js";
-import { loadKnowledgeIndex } from "../index/loadIndex.js";
-import { KnowledgeError } from "../knowledge/load.js";
+import { KnowledgeError } from "../knowledge/errors.js";
 import { type CliIo, EXIT_KNOWLEDGE, EXIT_OK, EXIT_USAGE, UsageError } from "./io.js";
-import { KB_CHECK_USAGE, runKbCheck } from "./kbCheck.js";
-import { LIST_USAGE, runList } from "./list.js";
-import { LOOKUP_USAGE, runLookup } from "./lookup.js";
-import { runScan, SCAN_USAGE } from "./scan.js";
+import { KB_CHECK_USAGE, LIST_USAGE, LOOKUP_USAGE, SCAN_USAGE } from "./usage.js";
 
 const USAGE = `agora-bot: answers Agora RTC errors (token errors in depth) from codes, names, words and logs
 
@@ -27,27 +23,37 @@ Examples:
   agora-bot list
   agora-bot list native-errors-join
 
-Exit status: 0 found, 1 no match, 2 usage error, 3 knowledge base invalid.
+Exit status: 0 found, 1 no match, 2 usage error, 3 knowledge base invalid, 130 interrupted.
 Environment: DEFAULT_LANG=en|zh (language when the query has none), KNOWLEDGE_DIR (default ./knowledge).`;
 
+/**
+ * Each command imports only its own modules, and lookup and scan read the build's knowledge
+ * snapshot while knowledge/ is unchanged (YAML and zod load only when it changed): a whole
+ * `agora-bot lookup` then costs little more than starting node.
+ */
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = args;
-  let cached: KnowledgeIndex | undefined;
+  const dir = io.env.KNOWLEDGE_DIR || undefined;
+  let cached: Promise<KnowledgeIndex> | undefined;
   const index = () => {
-    cached ??= loadKnowledgeIndex(io.env.KNOWLEDGE_DIR || undefined);
+    cached ??= import("../index/loadIndexFast.js").then((module) => module.loadKnowledgeIndexFast(dir));
     return cached;
   };
   try {
     const defaultLang = readDefaultLang(io.env);
     switch (command) {
       case "lookup":
-        return await runLookup(rest, io, index, defaultLang);
+        return await (await import("./lookup.js")).runLookup(rest, io, index, defaultLang);
       case "scan":
-        return await runScan(rest, io, index, defaultLang);
+        return await (await import("./scan.js")).runScan(rest, io, index, defaultLang);
       case "list":
-        return runList(rest, io, index, defaultLang);
-      case "kb-check":
-        return runKbCheck(rest, io, index);
+        return (await import("./list.js")).runList(rest, io, await index(), defaultLang);
+      case "kb-check": {
+        // kb-check is the validation itself: always the YAML and the schema, never the snapshot.
+        const { loadKnowledgeIndex } = await import("../index/loadIndex.js");
+        const { runKbCheck } = await import("./kbCheck.js");
+        return await runKbCheck(rest, io, async () => loadKnowledgeIndex(dir));
+      }
       case "help":
       case "--help":
       case "-h":
@@ -86,6 +92,11 @@ function isMainModule(): boolean {
 }
 
 if (isMainModule() || process.env.AGORA_BOT_CLI === "1") {
+  // Ctrl-C ends at once with the shell's 130, after wiping a progress line off the terminal.
+  process.once("SIGINT", () => {
+    if (process.stderr.isTTY) process.stderr.write("\r\u001b[K");
+    process.exit(130);
+  });
   const io: CliIo = {
     stdout: process.stdout,
     stderr: process.stderr,

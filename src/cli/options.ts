@@ -13,13 +13,24 @@ export interface OutputOptions {
   readonly lang: Lang | undefined;
   readonly json: boolean;
   readonly jsonl: boolean;
+  /** `--quiet`/`-q` (scan): no progress line. */
+  readonly quiet: boolean;
   readonly positionals: readonly string[];
 }
 
-/** The flags `lookup` and `scan` share: `--lang en|zh`, and `--json` or `--jsonl`. */
-export function parseOutputOptions(args: readonly string[], usage: string): OutputOptions {
+/** The flags `lookup` and `scan` share: `--lang en|zh`, and `--json` or `--jsonl` (and scan's `--quiet`). */
+export function parseOutputOptions(
+  args: readonly string[],
+  usage: string,
+  accept: { readonly quiet?: boolean } = {},
+): OutputOptions {
   let parsed: {
-    values: { lang?: string | undefined; json?: boolean | undefined; jsonl?: boolean | undefined };
+    values: {
+      lang?: string | undefined;
+      json?: boolean | undefined;
+      jsonl?: boolean | undefined;
+      quiet?: string | boolean | undefined;
+    };
     positionals: string[];
   };
   // A negative code (`lookup -2`, a native return value) is a query, not a flag.
@@ -34,6 +45,7 @@ export function parseOutputOptions(args: readonly string[], usage: string): Outp
         lang: { type: "string" },
         json: { type: "boolean", default: false },
         jsonl: { type: "boolean", default: false },
+        ...(accept.quiet ? { quiet: { type: "boolean", short: "q", default: false } as const } : {}),
       },
     });
   } catch (error) {
@@ -48,6 +60,7 @@ export function parseOutputOptions(args: readonly string[], usage: string): Outp
     lang: parseLangOption(values.lang),
     json: values.json === true,
     jsonl: values.jsonl === true,
+    quiet: values.quiet === true,
     positionals,
   };
 }

@@ -1,80 +1,139 @@
-import { readFileSync } from "node:fs";
+import { fstatSync } from "node:fs";
+import { type FileHandle, open } from "node:fs/promises";
+import { isatty } from "node:tty";
 import { chooseLanguage } from "../answer/answer.js";
 import type { KnowledgeIndex } from "../index/knowledgeIndex.js";
 import { toScanJson } from "../render/scanJson.js";
 import { renderScanText } from "../render/scanText.js";
-import { COLOR_STYLE, PLAIN_STYLE } from "../render/terminal.js";
-import { scanLog } from "../scan/scanLog.js";
-import { decodeText } from "../text/decodeText.js";
+import { COLOR_STYLE, PLAIN_STYLE, safeForTerminal } from "../render/terminal.js";
+import { readFileChunks } from "../scan/fileChunks.js";
+import { scanStream } from "../scan/scanStream.js";
 import type { Lang } from "../text/language.js";
 import { type CliIo, EXIT_NO_MATCH, EXIT_OK, EXIT_USAGE, UsageError, useColor } from "./io.js";
 import { parseOutputOptions } from "./options.js";
+import { startProgress } from "./progress.js";
+import { SCAN_USAGE } from "./usage.js";
 
-export const SCAN_USAGE = "agora-bot scan [--lang en|zh] [--json | --jsonl] [FILE… | -]";
+export { SCAN_USAGE } from "./usage.js";
 
-interface ScanInput {
+interface ScanSource {
   readonly name: string;
-  readonly text: string;
+  readonly chunks: AsyncIterable<Uint8Array | string>;
+  /** Read from a descriptor by readFileChunks, whose chunks are lent. */
+  readonly lent: boolean;
+  /** Known for a regular file: the progress line then shows the time left. */
+  readonly size: number | undefined;
+  close(): Promise<void>;
 }
 
 export async function runScan(
   args: readonly string[],
   io: CliIo,
-  index: () => KnowledgeIndex,
+  index: () => Promise<KnowledgeIndex>,
   defaultLang: Lang,
 ): Promise<number> {
-  const values = parseOutputOptions(args, SCAN_USAGE);
+  const values = parseOutputOptions(args, SCAN_USAGE, { quiet: true });
   const { positionals } = values;
   const forced = values.lang;
   const sources = positionals.length === 0 ? ["-"] : positionals;
   if (sources.filter((source) => source === "-").length > 1)
     throw new UsageError("stdin (-) can be read only once", SCAN_USAGE);
 
-  const knowledge = index();
+  const knowledge = await index();
   const style = useColor(io) ? COLOR_STYLE : PLAIN_STYLE;
   let anyFinding = false;
   let unreadable = false;
-  for (const source of sources) {
-    const input = await readInput(source, io);
-    if ("error" in input) {
-      io.stderr.write(`agora-bot: ${input.error}\n`);
+  for (const path of sources) {
+    const source = await openSource(path, io);
+    if ("error" in source) {
+      io.stderr.write(`agora-bot: ${source.error}\n`);
       unreadable = true;
       continue;
     }
-    const result = scanLog(knowledge, input.text);
-    const lang = chooseLanguage(input.text.slice(0, 4096), { lang: forced, defaultLang });
+    const progress = startProgress(io, safeForTerminal(source.name), source.size, {
+      quiet: values.quiet || values.json || values.jsonl,
+    });
+    let scanned: Awaited<ReturnType<typeof scanStream>>;
+    try {
+      scanned = await scanStream(knowledge, source.chunks, {
+        onRead: (bytes) => progress.update(bytes),
+        lentChunks: source.lent,
+        // Nothing else waits on the event loop here: each piece is scanned in one go.
+        yieldBetweenChunks: false,
+      });
+    } catch (error) {
+      io.stderr.write(`agora-bot: cannot read ${source.name} (${reasonOf(error)})\n`);
+      unreadable = true;
+      continue;
+    } finally {
+      progress.stop();
+      await source.close();
+    }
+    if (scanned.kind === "binary") {
+      io.stderr.write(
+        `agora-bot: ${source.name} looks like a binary file, not a text log; nothing scanned\n`,
+      );
+      unreadable = true;
+      continue;
+    }
+    const { result } = scanned;
+    const lang = chooseLanguage(scanned.head, { lang: forced, defaultLang });
     if (result.findings.length > 0) anyFinding = true;
-    const label = sources.length > 1 ? input.name : undefined;
+    const label = sources.length > 1 ? source.name : undefined;
     if (values.json) io.stdout.write(`${JSON.stringify(toScanJson(result, lang, label), null, 2)}\n`);
-    else if (values.jsonl) io.stdout.write(`${JSON.stringify(toScanJson(result, lang, input.name))}\n`);
+    else if (values.jsonl) io.stdout.write(`${JSON.stringify(toScanJson(result, lang, source.name))}\n`);
     else io.stdout.write(`${renderScanText(result, lang, style, label)}${sources.length > 1 ? "\n" : ""}`);
   }
   if (unreadable) return EXIT_USAGE;
   return anyFinding ? EXIT_OK : EXIT_NO_MATCH;
 }
 
-async function readInput(source: string, io: CliIo): Promise<ScanInput | { error: string }> {
-  let bytes: Buffer;
+async function openSource(path: string, io: CliIo): Promise<ScanSource | { error: string }> {
+  if (path === "-") return stdinSource(io);
+  let handle: FileHandle;
   try {
-    bytes = source === "-" ? await readAll(io.stdin) : readFileSync(source);
+    handle = await open(path, "r");
+    const stat = await handle.stat();
+    if (stat.isDirectory()) {
+      await handle.close();
+      return { error: `cannot read ${path} (EISDIR); pass a readable text file, or - for stdin` };
+    }
+    return {
+      name: path,
+      chunks: readFileChunks(handle.fd),
+      lent: true,
+      size: stat.isFile() ? stat.size : undefined,
+      close: () => handle.close(),
+    };
   } catch (error) {
-    const reason = error instanceof Error && "code" in error ? String(error.code) : String(error);
-    return { error: `cannot read ${source} (${reason}); pass a readable text file, or - for stdin` };
+    return { error: `cannot read ${path} (${reasonOf(error)}); pass a readable text file, or - for stdin` };
   }
-  const name = source === "-" ? "stdin" : source;
-  if (looksBinary(bytes))
-    return { error: `${name} looks like a binary file, not a text log; nothing scanned` };
-  return { name, text: decodeText(bytes) };
 }
 
-/** NUL bytes in the first 8 KB: what git and grep take as "binary" too. */
-export function looksBinary(bytes: Uint8Array): boolean {
-  return bytes.subarray(0, 8192).includes(0);
+/**
+ * The process's own stdin, when it is a file, a pipe or a device, is read straight from its file
+ * descriptor in megabyte reads (the stream would hand it over 64 KB at a time); a terminal, or
+ * the stream a test passes in, is read as a stream.
+ */
+function stdinSource(io: CliIo): ScanSource {
+  const base = { name: "stdin", close: async () => undefined };
+  if (io.stdin === process.stdin && !isatty(0)) {
+    try {
+      const stat = fstatSync(0);
+      if (stat.isFile() || stat.isFIFO() || stat.isCharacterDevice())
+        return {
+          ...base,
+          chunks: readFileChunks(0),
+          lent: true,
+          size: stat.isFile() ? stat.size : undefined,
+        };
+    } catch {
+      // Not a descriptor we can read directly: the stream below.
+    }
+  }
+  return { ...base, chunks: io.stdin as AsyncIterable<Uint8Array | string>, lent: false, size: undefined };
 }
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream)
-    chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : Buffer.from(chunk));
-  return Buffer.concat(chunks);
+function reasonOf(error: unknown): string {
+  return error instanceof Error && "code" in error ? String(error.code) : String(error);
 }

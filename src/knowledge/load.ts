@@ -5,6 +5,7 @@ import { parseDocument } from "yaml";
 import type { z } from "zod";
 import { identifierKey, identifierKeys } from "../text/identifier.js";
 import { fromCatalogueEntry, fromDeepEntry, TOKEN_CATEGORY } from "./entryModel.js";
+import { KnowledgeError, type KnowledgeProblem } from "./errors.js";
 import { CATALOGUE_DIR, isCatalogueFile, isKnowledgeFileName } from "./files.js";
 import { familyOfPlatform } from "./platformLabels.js";
 import {
@@ -15,26 +16,7 @@ import {
   knowledgeEntrySchema,
 } from "./schema.js";
 
-export interface KnowledgeProblem {
-  file: string;
-  field: string;
-  message: string;
-}
-
-export class KnowledgeError extends Error {
-  constructor(readonly problems: readonly KnowledgeProblem[]) {
-    super(
-      `knowledge base is invalid (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n${problems
-        .map(formatProblem)
-        .join("\n")}`,
-    );
-    this.name = "KnowledgeError";
-  }
-}
-
-export function formatProblem(problem: KnowledgeProblem): string {
-  return `  ${problem.file}: ${problem.field ? `${problem.field}: ` : ""}${problem.message}`;
-}
+export { formatProblem, KnowledgeError, type KnowledgeProblem } from "./errors.js";
 
 export interface KnowledgeBase {
   readonly dir: string;

@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fromCatalogueEntry, TOKEN_CATEGORY } from "./entryModel.js";
 import { CATALOGUE_DIR, isKnowledgeFileName } from "./files.js";
@@ -8,14 +9,16 @@ import type { CatalogueFile, KnowledgeEntry } from "./schema.js";
 /**
  * A validated copy of `knowledge/` (the deep entries and the catalogue) written at build time,
  * so start-up can skip YAML parsing and schema validation (and loading both libraries). It is
- * used only while every source file still has the size and modification time it had when the
- * snapshot was made; an edited entry is read and validated from its YAML as usual. The
- * catalogue is stored as its files were validated and mapped again on reading, which keeps the
- * snapshot less than half the size of the mapped entries (their texts appear several times).
+ * used only while every source file still has the content it had when the snapshot was made; an
+ * edited entry is read and validated from its YAML as usual. Content, not modification times: a
+ * fresh clone or a `git checkout` gives every file a new time, and hashing the files (under
+ * half a megabyte) costs about a millisecond. The catalogue is stored as its files were
+ * validated and mapped again on reading, which keeps the snapshot less than half the size of
+ * the mapped entries (their texts appear several times).
  */
 interface Snapshot {
-  readonly version: 3;
-  readonly files: readonly { name: string; size: number; mtimeMs: number }[];
+  readonly version: 4;
+  readonly files: readonly { name: string; sha1: string }[];
   readonly deep: readonly KnowledgeEntry[];
   readonly catalogue: readonly CatalogueFile[];
 }
@@ -33,15 +36,17 @@ function fingerprint(dir: string): Snapshot["files"] {
     ...listFiles(dir),
     ...listFiles(join(dir, CATALOGUE_DIR)).map((name) => `${CATALOGUE_DIR}/${name}`),
   ];
-  return names.map((name) => {
-    const stat = statSync(join(dir, name));
-    return { name, size: stat.size, mtimeMs: stat.mtimeMs };
-  });
+  return names.map((name) => ({
+    name,
+    sha1: createHash("sha1")
+      .update(readFileSync(join(dir, name)))
+      .digest("hex"),
+  }));
 }
 
 export function writeKnowledgeSnapshot(knowledge: KnowledgeBase, file: string): void {
   const snapshot: Snapshot = {
-    version: 3,
+    version: 4,
     files: fingerprint(knowledge.dir),
     deep: knowledge.entries.filter((entry) => entry.depth === "deep"),
     catalogue: knowledge.catalogue,
@@ -56,7 +61,7 @@ export function readKnowledgeSnapshot(dir: string, file: string): KnowledgeBase 
   } catch {
     return undefined;
   }
-  if (snapshot.version !== 3) return undefined;
+  if (snapshot.version !== 4) return undefined;
   let current: Snapshot["files"];
   try {
     current = fingerprint(dir);
@@ -67,7 +72,7 @@ export function readKnowledgeSnapshot(dir: string, file: string): KnowledgeBase 
     current.length === snapshot.files.length &&
     current.every((item, position) => {
       const saved = snapshot.files[position];
-      return saved?.name === item.name && saved.size === item.size && saved.mtimeMs === item.mtimeMs;
+      return saved?.name === item.name && saved.sha1 === item.sha1;
     });
   if (!same) return undefined;
   const entries = [

@@ -19,7 +19,8 @@ export interface ScanJson {
     code: number | null;
     name: string | null;
   }[];
-  truncated?: { totalBytes: number; headBytes: number; tailBytes: number; skippedBytes: number };
+  /** Lines longer than the scanner reads in full: how many, the first, and what of them was skipped. */
+  cut?: { lines: number; firstLine: number; skippedBytes: number; lineLimitBytes: number };
 }
 
 export function toScanJson(result: ScanResult, lang: Lang, file?: string): ScanJson {
@@ -39,6 +40,6 @@ export function toScanJson(result: ScanResult, lang: Lang, file?: string): ScanJ
       code: finding.code ?? null,
       name: finding.name ?? null,
     })),
-    ...(result.truncated ? { truncated: { ...result.truncated } } : {}),
+    ...(result.cut ? { cut: { ...result.cut } } : {}),
   };
 }

@@ -18,6 +18,9 @@ export const SDK_FAMILY_LABELS: Record<SdkFamily, string> = {
   unknown: "unknown",
 };
 
+const megabytes = (bytes: number) => `${Math.round((bytes / 1048576) * 10) / 10} MB`;
+const size = (bytes: number) => (bytes >= 1048576 ? megabytes(bytes) : `${bytes} bytes`);
+
 const SCAN_STRINGS = {
   en: {
     found: (count: number) => `${count} Agora token error${count === 1 ? "" : "s"} found`,
@@ -27,8 +30,8 @@ const SCAN_STRINGS = {
     platform: "Platform",
     line: (lines: readonly number[], count: number) =>
       `line ${lines[0]}${count > 1 ? ` (and ${count - 1} more)` : ""}`,
-    truncated: (skipped: number) =>
-      `Input too large: scanned the head and tail, skipped ${skipped} bytes in the middle.`,
+    longLines: (lines: number, firstLine: number, limit: number, skipped: number) =>
+      `Line ${firstLine}${lines > 1 ? ` and ${lines - 1} more` : ""} longer than ${megabytes(limit)}: scanned the first ${megabytes(limit)} of ${lines > 1 ? "each" : "it"}, skipped ${size(skipped)}.`,
     confidence: "confidence",
   },
   zh: {
@@ -38,7 +41,8 @@ const SCAN_STRINGS = {
     platform: "平台",
     line: (lines: readonly number[], count: number) =>
       `第 ${lines[0]} 行${count > 1 ? `（另有 ${count - 1} 处）` : ""}`,
-    truncated: (skipped: number) => `输入过大：只扫描了开头和结尾，跳过中间 ${skipped} 字节。`,
+    longLines: (lines: number, firstLine: number, limit: number, skipped: number) =>
+      `第 ${firstLine} 行${lines > 1 ? `等 ${lines} 行` : ""}超过 ${megabytes(limit)}：每行只扫描了前 ${megabytes(limit)}，跳过 ${size(skipped).replace(" bytes", " 字节")}。`,
     confidence: "可信度",
   },
 } as const;
@@ -47,7 +51,9 @@ export function renderScanText(result: ScanResult, lang: Lang, style: TerminalSt
   const strings = SCAN_STRINGS[lang];
   const out: string[] = [];
   if (file !== undefined) out.push(style.bold(safeForTerminal(file)));
-  if (result.truncated) out.push(style.warn(strings.truncated(result.truncated.skippedBytes)));
+  const { cut } = result;
+  if (cut)
+    out.push(style.warn(strings.longLines(cut.lines, cut.firstLine, cut.lineLimitBytes, cut.skippedBytes)));
   if (result.findings.length === 0) {
     out.push(strings.none, style.dim(strings.nonePaste));
     return `${out.join("\n")}\n`;

@@ -37,11 +37,14 @@ export interface Finding {
   readonly confidence: Confidence;
 }
 
-export interface ScanTruncation {
-  readonly totalBytes: number;
-  readonly headBytes: number;
-  readonly tailBytes: number;
+/** Lines longer than the scanner reads in full: each was read up to the limit and the rest skipped. */
+export interface ScanCut {
+  /** How many lines were cut, and the first of them. */
+  readonly lines: number;
+  readonly firstLine: number;
+  /** What was not read of those lines (in characters when the text was passed in as a string). */
   readonly skippedBytes: number;
+  readonly lineLimitBytes: number;
 }
 
 export interface ScanResult {
@@ -51,11 +54,6 @@ export interface ScanResult {
   readonly findings: readonly Finding[];
   readonly lineCount: number;
   readonly bytesScanned: number;
-  /** Present when the input exceeded the cap and only its head and tail were read. */
-  readonly truncated?: ScanTruncation;
-}
-
-export interface ScanOptions {
-  /** Input cap in bytes; beyond it the head and tail are scanned and the rest reported as skipped. */
-  readonly maxBytes?: number;
+  /** Present when lines longer than the line limit were cut. */
+  readonly cut?: ScanCut;
 }

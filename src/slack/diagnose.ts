@@ -5,12 +5,13 @@ import { renderAnswerBlocks } from "../render/blocks/answerBlocks.js";
 import { renderScanBlocks } from "../render/blocks/scanBlocks.js";
 import { SLACK_STRINGS } from "../render/blocks/slackStrings.js";
 import type { SlackMessage } from "../render/blocks/types.js";
-import { scanLogAsync } from "../scan/scanLog.js";
+import { createLogScanner } from "../scan/scanLog.js";
+import { feedScanner } from "../scan/scanStream.js";
 import type { Lang } from "../text/language.js";
 import { type BotContext, trustedFileHosts } from "./botContext.js";
 import { completeFileInfo } from "./completeFileInfo.js";
 import { describeError } from "./describeError.js";
-import { type DownloadedFile, downloadSlackFile } from "./downloadFile.js";
+import { openSlackFile } from "./downloadFile.js";
 import { type MessageLike, messageLikeSchema } from "./payloads.js";
 import { postReply, type ReplyTarget } from "./reply.js";
 
@@ -43,33 +44,45 @@ export async function diagnoseMessage(
   options: DiagnoseOptions,
 ): Promise<SlackMessage> {
   const directive = extractLanguageDirective(plainMessageText(message.text));
-  const downloads: DownloadedFile[] = [];
+  const text = directive.text;
+  // The message text, then each file as it downloads, through one scanner: line numbers run on
+  // from one to the next as before, and no file is ever held whole.
+  const scanner = createLogScanner(context.index);
+  await scanner.pushAsync(text);
+  const fileNotes: FileNote[] = [];
+  let firstFileHead: string | undefined;
   for (const stub of message.files.slice(0, MAX_FILES)) {
     const file = await completeFileInfo(context, client, stub);
-    downloads.push(
-      await downloadSlackFile(file, {
-        botToken: context.config.botToken,
-        maxBytes: context.config.fileMaxBytes,
-        trustedHosts: trustedFileHosts(context.config),
-      }),
-    );
+    const opened = await openSlackFile(file, {
+      botToken: context.config.botToken,
+      trustedHosts: trustedFileHosts(context.config),
+    });
+    if (opened.kind === "skipped") {
+      fileNotes.push({ name: opened.name, kind: opened.reason === "not-text" ? "not-text" : "failed" });
+      continue;
+    }
+    try {
+      const fed = await feedScanner(scanner, opened.body, { maxBytes: context.config.fileMaxBytes });
+      if (fed.kind === "binary") fileNotes.push({ name: opened.name, kind: "not-text" });
+      else {
+        firstFileHead ??= fed.head;
+        if (fed.truncated) fileNotes.push({ name: opened.name, kind: "too-big" });
+      }
+    } catch (error) {
+      context.logger.warn(`reading ${opened.name} failed: ${describeError(error)}`);
+      fileNotes.push({ name: opened.name, kind: "failed" });
+    }
   }
-  const filePieces = downloads.flatMap((download) => (download.kind === "text" ? [download.pieces] : []));
-  const text = directive.text;
-  const firstFileText = filePieces[0]?.[0] ?? "";
-  const lang: Lang = chooseLanguage((text || firstFileText).slice(0, 4096), {
+  const lang: Lang = chooseLanguage((text || firstFileHead || "").slice(0, 4096), {
     lang: directive.lang,
     defaultLang: context.config.defaultLang,
   });
-  const notes = downloads.flatMap((download) => fileNote(download, context.config.fileMaxBytes, lang));
-
-  // The message text and each file, scanned as separate pieces: megabyte files are never copied into one string.
-  const pieces = [text, ...filePieces.flat()].filter((piece) => piece.length > 0);
-  const result = await scanLogAsync(context.index, pieces);
+  const notes = fileNotes.map((note) => fileNoteText(note, context.config.fileMaxBytes, lang));
+  const result = scanner.finish();
   if (result.findings.length > 0) return renderScanBlocks(result, lang, notes);
 
   if (
-    filePieces.length === 0 &&
+    firstFileHead === undefined &&
     text.length > 0 &&
     text.length <= QUESTION_MAX_CHARS &&
     !text.includes("\n")
@@ -120,13 +133,15 @@ async function fetchThreadParent(
   }
 }
 
-function fileNote(download: DownloadedFile, maxBytes: number, lang: Lang): string[] {
+interface FileNote {
+  readonly name: string;
+  readonly kind: "not-text" | "failed" | "too-big";
+}
+
+function fileNoteText(note: FileNote, maxBytes: number, lang: Lang): string {
   const strings = SLACK_STRINGS[lang];
-  if (download.kind === "text")
-    return download.truncated ? [strings.fileTooBig(download.name, maxBytes)] : [];
-  return [
-    download.reason === "not-text" ? strings.fileSkipped(download.name) : strings.fileFailed(download.name),
-  ];
+  if (note.kind === "too-big") return strings.fileTooBig(note.name, maxBytes);
+  return note.kind === "not-text" ? strings.fileSkipped(note.name) : strings.fileFailed(note.name);
 }
 
 /** Diagnoses a message and posts the reply where it belongs, tracked so a shutdown waits for it. */

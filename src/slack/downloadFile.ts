@@ -1,13 +1,11 @@
-import { decodeText } from "../text/decodeText.js";
 import type { SlackFile } from "./payloads.js";
 
-export type DownloadedFile =
+/** A Slack file opened for reading: its body streams into the scanner as it downloads. */
+export type OpenedFile =
   | {
       readonly kind: "text";
       readonly name: string;
-      /** The text in decoded batches, each ending at a line end (but the last): scanned as is, never joined. */
-      readonly pieces: readonly string[];
-      readonly truncated: boolean;
+      readonly body: AsyncIterable<Uint8Array>;
     }
   | {
       readonly kind: "skipped";
@@ -50,13 +48,14 @@ export function isTextFile(file: SlackFile): boolean {
 }
 
 /**
- * Downloads a Slack-hosted text file with the bot token, reading at most `maxBytes`. The token is
- * sent only to Slack's own file hosts (or the configured API host), never to a URL a payload names elsewhere.
+ * Opens a Slack-hosted text file for download with the bot token; the caller reads the body
+ * (through readTextPieces, which caps it at SLACK_FILE_MAX_BYTES). The token is sent only to
+ * Slack's own file hosts (or the configured API host), never to a URL a payload names elsewhere.
  */
-export async function downloadSlackFile(
+export async function openSlackFile(
   file: SlackFile,
-  options: { botToken: string; maxBytes: number; trustedHosts: readonly string[]; timeoutMs?: number },
-): Promise<DownloadedFile> {
+  options: { botToken: string; trustedHosts: readonly string[]; timeoutMs?: number },
+): Promise<OpenedFile> {
   const name = file.name ?? file.title ?? file.id;
   if (!isTextFile(file)) return { kind: "skipped", name, reason: "not-text" };
   const url = file.url_private_download ?? file.url_private;
@@ -71,68 +70,15 @@ export async function downloadSlackFile(
     return { kind: "skipped", name, reason: "untrusted-host" };
   }
   try {
+    // The timeout covers the body too: a download that stalls half-way ends as "failed".
     const response = await fetch(url, {
       headers: { Authorization: `Bearer ${options.botToken}` },
       signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
       redirect: "error",
     });
     if (!response.ok || !response.body) return { kind: "skipped", name, reason: "failed" };
-    const read = await readTextAtMost(response.body, options.maxBytes);
-    if (read === undefined) return { kind: "skipped", name, reason: "not-text" };
-    return { kind: "text", name, pieces: read.pieces, truncated: read.truncated };
+    return { kind: "text", name, body: response.body };
   } catch {
     return { kind: "skipped", name, reason: "failed" };
   }
-}
-
-// Decoding in 1 MB batches cut at line ends: no long block of the event loop, each decoded string
-// big enough to skip V8's young generation, and no final join of megabytes (which blocked for 60 ms).
-const DECODE_BATCH_BYTES = 1024 * 1024;
-const NEWLINE = 0x0a;
-
-/**
- * Reads at most `maxBytes`, decoding in batches as the bytes arrive. `undefined` for binary
- * content (a NUL in the first 8 KB).
- */
-async function readTextAtMost(
-  body: ReadableStream<Uint8Array>,
-  maxBytes: number,
-): Promise<{ pieces: string[]; truncated: boolean } | undefined> {
-  const reader = body.getReader();
-  const pieces: string[] = [];
-  let pending: Uint8Array[] = [];
-  let pendingBytes = 0;
-  let total = 0;
-  let truncated = false;
-  // UTF-8 never uses 0x0A inside a multi-byte character, so cutting after a newline is always safe.
-  const flush = (final: boolean) => {
-    if (pendingBytes === 0) return;
-    const bytes = Buffer.concat(pending, pendingBytes);
-    const cut = final ? bytes.length : bytes.lastIndexOf(NEWLINE) + 1;
-    if (cut === 0) return;
-    pieces.push(decodeText(bytes.subarray(0, cut)));
-    pending = cut < bytes.length ? [bytes.subarray(cut)] : [];
-    pendingBytes = bytes.length - cut;
-  };
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (total < 8192 && value.subarray(0, 8192 - total).includes(0)) {
-      await reader.cancel().catch(() => undefined);
-      return undefined;
-    }
-    const room = maxBytes - total;
-    const piece = value.length >= room ? value.subarray(0, room) : value;
-    pending.push(piece);
-    pendingBytes += piece.length;
-    total += piece.length;
-    if (value.length >= room) {
-      truncated = value.length > room || !(await reader.read().then((next) => next.done));
-      await reader.cancel().catch(() => undefined);
-      break;
-    }
-    if (pendingBytes >= DECODE_BATCH_BYTES) flush(false);
-  }
-  flush(true);
-  return { pieces, truncated };
 }

@@ -87,7 +87,7 @@ describe("Block Kit limits", () => {
       findings,
       lineCount: 1,
       bytesScanned: 1,
-      truncated: { totalBytes: 9, headBytes: 1, tailBytes: 1, skippedBytes: 7 },
+      cut: { lines: 3, firstLine: 1, skippedBytes: 7, lineLimitBytes: 1_048_576 },
     };
     for (const lang of ["en", "zh"] as const) {
       const message = renderScanBlocks(

@@ -19,7 +19,8 @@ export function renderScanBlocks(
   const strings = SLACK_STRINGS[lang];
   const blocks: Block[] = [];
   const allNotes = [...notes];
-  if (result.truncated) allNotes.push(strings.truncatedInput(result.truncated.skippedBytes));
+  if (result.cut)
+    allNotes.push(strings.longLines(result.cut.lines, result.cut.firstLine, result.cut.lineLimitBytes));
   if (allNotes.length > 0)
     blocks.push({
       type: "context",

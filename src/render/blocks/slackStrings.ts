@@ -18,8 +18,8 @@ export const SLACK_STRINGS = {
     line: (lines: readonly number[], count: number) =>
       `line ${lines[0]}${count > 1 ? ` (+${count - 1} more)` : ""}`,
     moreFindings: (count: number, titles: string) => `+${count} more: ${titles}`,
-    truncatedInput: (skipped: number) =>
-      `The paste was too long: I read its beginning and end and skipped ${skipped.toLocaleString("en")} bytes in the middle.`,
+    longLines: (lines: number, firstLine: number, limit: number) =>
+      `Line ${firstLine}${lines > 1 ? ` and ${lines - 1} more` : ""} ${lines > 1 ? "are" : "is"} longer than ${Math.round(limit / 1024)} KB: I read the first ${Math.round(limit / 1024)} KB of ${lines > 1 ? "each" : "it"}.`,
     fileTooBig: (name: string, max: number) =>
       `${name} is larger than ${Math.round(max / 1024)} KB: I read only its first ${Math.round(max / 1024)} KB.`,
     fileSkipped: (name: string) => `${name} is not a text file, so I skipped it.`,
@@ -60,7 +60,8 @@ export const SLACK_STRINGS = {
     line: (lines: readonly number[], count: number) =>
       `第 ${lines[0]} 行${count > 1 ? `（另有 ${count - 1} 处）` : ""}`,
     moreFindings: (count: number, titles: string) => `另有 ${count} 项：${titles}`,
-    truncatedInput: (skipped: number) => `内容过长：只读取了开头和结尾，跳过中间 ${skipped} 字节。`,
+    longLines: (lines: number, firstLine: number, limit: number) =>
+      `第 ${firstLine} 行${lines > 1 ? `等 ${lines} 行` : ""}超过 ${Math.round(limit / 1024)} KB，每行只读取了前 ${Math.round(limit / 1024)} KB。`,
     fileTooBig: (name: string, max: number) =>
       `${name} 超过 ${Math.round(max / 1024)} KB，只读取了前 ${Math.round(max / 1024)} KB。`,
     fileSkipped: (name: string) => `${name} 不是文本文件，已跳过。`,

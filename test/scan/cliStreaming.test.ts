@@ -1,0 +1,210 @@
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PassThrough, Readable } from "node:stream";
+import { afterAll, describe, expect, it } from "vitest";
+import { type CliIo, EXIT_NO_MATCH, EXIT_OK } from "../../src/cli/io.js";
+import { runCli } from "../../src/cli/main.js";
+import { loadKnowledgeIndex } from "../../src/index/loadIndex.js";
+import { toScanJson } from "../../src/render/scanJson.js";
+import { scanLog } from "../../src/scan/scanLog.js";
+import { REPO_ROOT, runCliProcess } from "../core/cliProcess.js";
+
+const dir = mkdtempSync(join(tmpdir(), "agora-stream-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Spawned {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** The CLI from source with stdin taken from a file descriptor (a device, a file). */
+function runWithStdinFd(args: readonly string[], fd: number): Promise<Spawned> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, NO_COLOR: "1" },
+      stdio: [fd, "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      stdout += chunk;
+    });
+    child.stderr?.on("data", (chunk: Buffer) => {
+      stderr += chunk;
+    });
+    const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** An io whose stderr says it is a terminal, with stdin from `chunks` (delays in ms between them). */
+function terminalIo(stdin: Readable): { io: CliIo; stderr: () => string; stdout: () => string } {
+  const out: string[] = [];
+  const err: string[] = [];
+  const sink = (into: string[], isTTY: boolean) => {
+    const stream = new PassThrough() as PassThrough & { isTTY?: boolean };
+    stream.isTTY = isTTY;
+    stream.on("data", (chunk: Buffer) => into.push(chunk.toString()));
+    return stream;
+  };
+  return {
+    io: { stdout: sink(out, false), stderr: sink(err, true), stdin, env: {} },
+    stderr: () => err.join(""),
+    stdout: () => out.join(""),
+  };
+}
+
+/** A log arriving slowly, for about `ms`: a scan of it runs that long. */
+function slowLog(ms: number): Readable {
+  return Readable.from(
+    (async function* () {
+      const started = Date.now();
+      yield Buffer.from("E/agora: onError: 110\n");
+      while (Date.now() - started < ms) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        yield Buffer.from("I/agora: frame ok\n".repeat(2000));
+      }
+    })(),
+  );
+}
+
+describe("bad input stays cheap (real process)", () => {
+  it("refuses /dev/zero as a file and as stdin at once, instead of reading it forever", async () => {
+    const file = await runCliProcess(["scan", "/dev/zero"]);
+    expect(file.code).toBe(2);
+    expect(file.stderr).toContain("/dev/zero looks like a binary file");
+    const stdin = await runWithStdinFd(["scan"], openSync("/dev/zero", "r"));
+    expect(stdin.code).toBe(2);
+    expect(stdin.stderr).toContain("stdin looks like a binary file");
+  });
+
+  it("keeps reading a never-ending pipe, and exits 130 on Ctrl-C", async () => {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "scan", "--json"], {
+      cwd: REPO_ROOT,
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    const line = Buffer.from("I/agora: frame ok, token renewed fine\n".repeat(4096));
+    let written = 0;
+    let stopped = false;
+    const write = () => {
+      while (!stopped && child.stdin.write(line)) written += line.length;
+    };
+    child.stdin.on("drain", write);
+    child.stdin.on("error", () => undefined);
+    write();
+    // Keep feeding until it has taken 16 MB.
+    await new Promise<void>((resolve) => {
+      const check = setInterval(() => {
+        if (written > 16 * 1024 * 1024) {
+          clearInterval(check);
+          resolve();
+        }
+      }, 20);
+    });
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    child.kill("SIGINT");
+    stopped = true;
+    expect(await exited).toBe(130);
+  }, 30_000);
+
+  it("reads the first megabyte of a 3 MB line and says what it cut", async () => {
+    const file = join(dir, "one-line.log");
+    writeFileSync(file, `E/agora: onError: 110 ${"data ".repeat(600_000)} onError: 101\nI/agora: ok\n`);
+    const text = await runCliProcess(["scan", file]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain("Line 1 longer than 1 MB: scanned the first 1 MB of it");
+    const json = await runCliProcess(["scan", "--json", file]);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      findings: [{ id: "invalid-token", lines: [1] }],
+      cut: { lines: 1, firstLine: 1, lineLimitBytes: 1024 * 1024 },
+    });
+  });
+
+  it("streams a 25 MB file to the same result as one scan of the whole text", async () => {
+    const file = join(dir, "big.log");
+    const filler = "10:11:09:651 Agora-SDK [INFO]: [client-4e1c0] publish success, uid 42\n".repeat(60_000);
+    const text = [
+      "W/agora: onTokenPrivilegeWillExpire\n",
+      filler,
+      "E/agora: onError: 110\n",
+      filler,
+      "10:11:09:651 Agora-SDK [ERROR]: [28411] Get server node failed [INVALID_VENDOR_KEY]\n",
+      filler,
+      "E/agora: onError: 110\n",
+      filler,
+      "[AgoraRtcKit] api name: renewToken, result: 0\n",
+      filler,
+      filler,
+    ].join("");
+    writeFileSync(file, text);
+    const run = await runCliProcess(["scan", "--json", file]);
+    const expected = toScanJson(scanLog(loadKnowledgeIndex(), text), "en");
+    expect(JSON.parse(run.stdout)).toEqual(expected);
+  }, 30_000);
+});
+
+describe("the progress line", () => {
+  it("shows on a terminal for a scan longer than a second, and is wiped at the end", async () => {
+    const { io, stderr, stdout } = terminalIo(slowLog(1600));
+    expect(await runCli(["scan"], io)).toBe(EXIT_OK);
+    expect(stderr()).toMatch(/\rstdin: \d+ (KB|MB), \d+ MB\/s/);
+    expect(stderr().endsWith("\r\u001b[K")).toBe(true);
+    expect(stdout()).toContain("Invalid token");
+  });
+
+  it("never shows with --json, --jsonl, --quiet or NO_COLOR, or off a terminal", async () => {
+    for (const flag of ["--json", "--jsonl", "--quiet", "-q"]) {
+      const { io, stderr } = terminalIo(slowLog(1300));
+      expect(await runCli(["scan", flag], io)).toBe(EXIT_OK);
+      expect(stderr()).toBe("");
+    }
+    const colourless = terminalIo(slowLog(1300));
+    expect(await runCli(["scan"], { ...colourless.io, env: { NO_COLOR: "1" } })).toBe(EXIT_OK);
+    expect(colourless.stderr()).toBe("");
+    const { io, stderr } = terminalIo(slowLog(1300));
+    const piped = { ...io, stderr: Object.assign(new PassThrough(), { isTTY: false }) };
+    piped.stderr.on("data", () => undefined);
+    expect(await runCli(["scan"], piped)).toBe(EXIT_OK);
+    expect(stderr()).toBe("");
+  });
+
+  it("stays off for a quick scan", async () => {
+    const { io, stderr } = terminalIo(Readable.from([Buffer.from("I/agora: ok\n")]));
+    expect(await runCli(["scan"], io)).toBe(EXIT_NO_MATCH);
+    expect(stderr()).toBe("");
+  });
+});
+
+describe("the cold path", () => {
+  const built = existsSync(join(REPO_ROOT, "dist", "cli", "main.js"));
+  it.skipIf(!built)("lookup loads no scanner, no Slack, no YAML and no zod (the built CLI)", async () => {
+    const loaded = await new Promise<string>((resolve, reject) => {
+      const child = spawn(
+        process.execPath,
+        ["--import", "./test/fixtures/traceImports.mjs", "bin/agora-bot.js", "lookup", "118"],
+        { cwd: REPO_ROOT, stdio: ["ignore", "ignore", "pipe"] },
+      );
+      let stderr = "";
+      child.stderr.on("data", (chunk: Buffer) => {
+        stderr += chunk;
+      });
+      child.on("error", reject);
+      child.on("close", () => resolve(stderr));
+    });
+    const modules = loaded.split("\n").filter((line) => line.startsWith("import "));
+    expect(modules.some((line) => line.includes("/dist/match/"))).toBe(true);
+    const unwanted = modules.filter((line) =>
+      /\/dist\/(scan|slack)\/|node_modules\/(yaml|zod|@slack)\//.test(line),
+    );
+    // If this fails after a change to knowledge/, run `npm run build`: the snapshot is made at build time.
+    expect(unwanted).toEqual([]);
+  });
+});
