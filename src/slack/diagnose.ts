@@ -12,6 +12,7 @@ import { type BotContext, trustedFileHosts } from "./botContext.js";
 import { completeFileInfo } from "./completeFileInfo.js";
 import { describeError } from "./describeError.js";
 import { openSlackFile } from "./downloadFile.js";
+import { withAnswerFeedback, withScanFeedback } from "./feedback.js";
 import { type MessageLike, messageLikeSchema } from "./payloads.js";
 import { postReply, type ReplyTarget } from "./reply.js";
 
@@ -79,7 +80,8 @@ export async function diagnoseMessage(
   });
   const notes = fileNotes.map((note) => fileNoteText(note, context.config.fileMaxBytes, lang));
   const result = scanner.finish();
-  if (result.findings.length > 0) return renderScanBlocks(result, lang, notes);
+  if (result.findings.length > 0)
+    return withScanFeedback(context, result, "", lang, renderScanBlocks(result, lang, notes));
 
   if (
     firstFileHead === undefined &&
@@ -91,7 +93,8 @@ export async function diagnoseMessage(
       lang: directive.lang,
       defaultLang: context.config.defaultLang,
     });
-    if (answer.items.length > 0 || answer.notTokenErrors.length > 0) return renderAnswerBlocks(answer);
+    if (answer.items.length > 0 || answer.notTokenErrors.length > 0)
+      return withAnswerFeedback(context, answer, renderAnswerBlocks(answer));
   }
 
   const isThreadReply = message.thread_ts !== undefined && message.thread_ts !== message.ts;
@@ -114,7 +117,13 @@ export async function diagnoseMessage(
       return parentReply;
     }
   }
-  return renderScanBlocks(result, lang, notes);
+  return withScanFeedback(
+    context,
+    result,
+    text || firstFileHead || "",
+    lang,
+    renderScanBlocks(result, lang, notes),
+  );
 }
 
 async function fetchThreadParent(
