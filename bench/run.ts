@@ -8,6 +8,7 @@
  * compare things measured in the same run. All traffic stays on 127.0.0.1, and every loop is
  * bounded in count and in time.
  */
+
 import { spawnSync } from "node:child_process";
 import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
@@ -16,6 +17,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import Fuse from "fuse.js";
 import type { KnowledgeIndex } from "../src/index/knowledgeIndex.js";
 import { generateLog } from "./generateLog.js";
+import { measureHostile } from "./hostile.js";
 import { benchPostgres } from "./postgres.js";
 import { measureSlack, type SlackFigures } from "./slackBench.js";
 import { log, median, percentile, round } from "./stats.js";
@@ -54,6 +56,7 @@ const TARGETS = {
   cli_scan_vs_grep: { max: 2.5 },
   stream_mb_per_s: { min: 300 },
   stream_peak_rss_mb: { max: 100 },
+  hostile_10mb_max_ms: { max: 2000 },
 } as const satisfies Record<string, { min?: number; max?: number }>;
 
 /** The lookup mix: what people type after /agora, by kind. */
@@ -247,6 +250,9 @@ async function main(): Promise<void> {
   log("1 GB log with errors at start, middle and end, scanned by the CLI (own process)…");
   const stream = measureStream();
 
+  log("10 MB hostile inputs (typo storms, random bytes), scan and lookup --jsonl, whole processes…");
+  const hostile = measureHostile(BIN, OUT, PROBE_TIMEOUT_MS);
+
   const postgres = await benchPostgres(ROOT);
   if (postgres.url === undefined) notes.push(postgres.note);
   let slackResult: Awaited<ReturnType<typeof measureSlack>>;
@@ -290,6 +296,7 @@ async function main(): Promise<void> {
     cli_scan_vs_grep: round(median(cliScan) / grepMs, 2),
     stream_mb_per_s: round(stream.mb / (stream.wallMs / 1000)),
     stream_peak_rss_mb: stream.peakRssMb === null ? null : round(stream.peakRssMb),
+    hostile_10mb_max_ms: Math.max(...Object.values(hostile)),
   };
   const checks = Object.fromEntries(
     Object.entries(TARGETS).map(([name, target]) => {
@@ -330,6 +337,7 @@ async function main(): Promise<void> {
     all_pass: Object.values(checks).every((check) => check.pass !== false) && failedRequests === 0,
     checks,
     details: {
+      hostile_10mb_ms: hostile,
       log: {
         mb: round(logMb, 2),
         lines: scan.lineCount,

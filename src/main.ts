@@ -1,19 +1,15 @@
 import { existsSync } from "node:fs";
-import { ConfigError } from "./config/defaultLang.js";
 import { readSlackConfig, type SlackConfig } from "./config/slackConfig.js";
 import { readStoreConfig, type StoreConfig } from "./config/storeConfig.js";
+import { ConfigError, describeError, SlackAuthError } from "./errors.js";
 import { loadKnowledgeIndexFast } from "./index/loadIndexFast.js";
 import type { Bot } from "./slack/createBot.js";
-import { SlackAuthError } from "./slack/errors.js";
 import { type HttpFrontDoor, openHttpFrontDoor } from "./slack/httpFrontDoor.js";
+import { keepRunningOnUnexpectedErrors } from "./slack/requestContext.js";
 
 /** `npm start`: reads settings, loads the knowledge, starts the bot in Socket Mode or HTTP mode. */
-// A failed request must never take the bot down: log it and keep serving.
-process.on("unhandledRejection", (reason) => {
-  console.error(
-    `agora-bot: unhandled rejection (kept running): ${reason instanceof Error ? reason.message : String(reason)}`,
-  );
-});
+// A failed request must never take the bot down: log it with its request and keep serving.
+keepRunningOnUnexpectedErrors();
 
 /** Every setting checked at once, so one start-up names every problem, one a line. */
 function readSettings(env: NodeJS.ProcessEnv): { config: SlackConfig; storeConfig: StoreConfig } {
@@ -39,9 +35,15 @@ async function main(): Promise<void> {
   try {
     const { config, storeConfig } = readSettings(process.env);
     const index = await loadKnowledgeIndexFast(process.env.KNOWLEDGE_DIR || undefined);
+    // Our line comes before anything Bolt prints, so the log says what is starting.
+    console.log(
+      `agora-bot is starting in ${config.mode === "socket" ? "Socket Mode" : "HTTP mode"} (${index.entries.length} knowledge entries)`,
+    );
     // In HTTP mode the port opens (and /healthz answers) now; Bolt, the slow import, loads behind it.
     const door: HttpFrontDoor | undefined =
-      config.mode === "http" ? await openHttpFrontDoor(config.port, index.entries.length) : undefined;
+      config.mode === "http"
+        ? await openHttpFrontDoor(config.port, index.entries.length, config.signingSecret ?? "")
+        : undefined;
     const { createBot } = await import("./slack/createBot.js");
     bot = createBot(config, index, {
       // The database driver loads here, after the port opened, and connects in the background.
@@ -66,7 +68,16 @@ async function main(): Promise<void> {
       console.error(`agora-bot cannot start: ${error.message}`);
       process.exit(1);
     }
-    console.error(`agora-bot cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    const unreachable =
+      error !== null &&
+      typeof error === "object" &&
+      "code" in error &&
+      error.code === "slack_webapi_request_error";
+    console.error(
+      unreachable
+        ? `agora-bot cannot start: could not reach Slack (${describeError(error)}); check the network, a proxy, or SLACK_API_URL`
+        : `agora-bot cannot start: ${describeError(error)}`,
+    );
     process.exit(1);
   }
 

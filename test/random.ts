@@ -2,7 +2,9 @@
 export function seededRandom(seed: number): () => number {
   let state = seed;
   return () => {
-    state = (state * 1_103_515_245 + 12_345) & 0x7fffffff;
+    // Math.imul: a plain product passes 2^53 and loses the low bits the mask keeps, which left
+    // the sequence a few hundred values long.
+    state = (Math.imul(state, 1_103_515_245) + 12_345) & 0x7fffffff;
     return state / 0x80000000;
   };
 }

@@ -1,7 +1,7 @@
 import { createInterface } from "node:readline";
 
 export interface CliIo {
-  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
   readonly stdin: NodeJS.ReadableStream;
   readonly env: NodeJS.ProcessEnv;
@@ -12,16 +12,6 @@ export const EXIT_NO_MATCH = 1;
 export const EXIT_USAGE = 2;
 export const EXIT_KNOWLEDGE = 3;
 
-export class UsageError extends Error {
-  constructor(
-    message: string,
-    readonly hint: string,
-  ) {
-    super(message);
-    this.name = "UsageError";
-  }
-}
-
 export async function* readLines(stream: NodeJS.ReadableStream): AsyncGenerator<string> {
   const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) yield line;
@@ -31,4 +21,16 @@ export function useColor(io: CliIo): boolean {
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== "") return false;
   if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== "0") return true;
   return io.stdout.isTTY === true;
+}
+
+/** Narrower than this, wrapping does more harm than good. */
+const MIN_WIDTH = 40;
+/** When the output is not a terminal and COLUMNS is unset. */
+const DEFAULT_WIDTH = 80;
+
+/** The width output wraps to: `COLUMNS` when set (as coreutils do), else the terminal's, else 80. */
+export function outputWidth(io: CliIo): number {
+  const fromEnv = Number(io.env.COLUMNS?.trim() || Number.NaN);
+  const columns = Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : io.stdout.columns;
+  return typeof columns === "number" && columns > 0 ? Math.max(columns, MIN_WIDTH) : DEFAULT_WIDTH;
 }

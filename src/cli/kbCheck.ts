@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { UsageError } from "../errors.js";
 import type { KnowledgeIndex } from "../index/knowledgeIndex.js";
 import { NAME_PLATFORM_LABELS } from "../knowledge/platformLabels.js";
 import {
@@ -11,7 +12,7 @@ import {
   type RowVerdict,
 } from "../knowledge/referenceCoverage.js";
 import { matchQuery } from "../match/matchQuery.js";
-import { type CliIo, EXIT_NO_MATCH, EXIT_OK, UsageError } from "./io.js";
+import { type CliIo, EXIT_NO_MATCH, EXIT_OK } from "./io.js";
 import { KB_CHECK_USAGE } from "./usage.js";
 
 /** Where the reference table is looked for when neither `--reference` nor AGORA_REFERENCE says. */

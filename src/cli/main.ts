@@ -1,10 +1,10 @@
-import { realpathSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { ConfigError, readDefaultLang } from "../config/defaultLang.js";
+import { readDefaultLang } from "../config/defaultLang.js";
+import { ConfigError, KnowledgeError, UsageError } from "../errors.js";
 import type { KnowledgeIndex } from "../index/knowledgeIndex.js";
-import { KnowledgeError } from "../knowledge/errors.js";
-import { type CliIo, EXIT_KNOWLEDGE, EXIT_OK, EXIT_USAGE, UsageError } from "./io.js";
-import { KB_CHECK_USAGE, LIST_USAGE, LOOKUP_USAGE, REPORT_USAGE, SCAN_USAGE } from "./usage.js";
+import { type CliIo, EXIT_KNOWLEDGE, EXIT_OK, EXIT_USAGE } from "./io.js";
+import { COMMAND_HELP, KB_CHECK_USAGE, LIST_USAGE, LOOKUP_USAGE, REPORT_USAGE, SCAN_USAGE } from "./usage.js";
 
 const USAGE = `agora-bot: answers Agora RTC errors (token errors in depth) from codes, names, words and logs
 
@@ -14,12 +14,16 @@ Usage:
   ${LIST_USAGE}
   ${KB_CHECK_USAGE}
   ${REPORT_USAGE}
+  agora-bot help [COMMAND]
+  agora-bot --version
 
 Examples:
   agora-bot lookup 118
+  agora-bot lookup -110
   agora-bot lookup ERR_NO_AUTHORIZED
   agora-bot lookup --lang zh token expired
   agora-bot lookup --json 109 110
+  agora-bot lookup 17
   agora-bot scan console.log
   agora-bot list
   agora-bot list native-errors-join
@@ -27,8 +31,17 @@ Examples:
 
 Exit status: 0 found, 1 no match, 2 usage error, 3 knowledge base invalid, 4 database unreachable
 (report), 130 interrupted.
-Environment: DEFAULT_LANG=en|zh (language when the query has none), KNOWLEDGE_DIR (default ./knowledge);
-report reads DATABASE_URL or DATA_DIR (default ./data), as the bot does.`;
+Environment: DEFAULT_LANG=en|zh (language when the query has none), KNOWLEDGE_DIR (default ./knowledge),
+COLUMNS (output width), NO_COLOR / FORCE_COLOR; report reads DATABASE_URL or DATA_DIR (default ./data),
+as the bot does.
+Run \`agora-bot help COMMAND\` (or COMMAND --help) for a command's options.`;
+
+function version(): string {
+  const manifest: unknown = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
+  return manifest && typeof manifest === "object" && "version" in manifest
+    ? String(manifest.version)
+    : "unknown";
+}
 
 /**
  * Each command imports only its own modules, and lookup and scan read the build's knowledge
@@ -51,19 +64,41 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       case "scan":
         return await (await import("./scan.js")).runScan(rest, io, index, defaultLang);
       case "list":
-        return (await import("./list.js")).runList(rest, io, await index(), defaultLang);
+        return (await import("./list.js")).runList(rest, io, index, defaultLang);
       case "kb-check": {
+        if (rest.includes("--help") || rest.includes("-h")) {
+          io.stdout.write(`${COMMAND_HELP["kb-check"]}\n`);
+          return EXIT_OK;
+        }
         // kb-check is the validation itself: always the YAML and the schema, never the snapshot.
         const { loadKnowledgeIndex } = await import("../index/loadIndex.js");
         const { runKbCheck } = await import("./kbCheck.js");
+        // Awaited here so that an invalid knowledge base is caught below (exit 3), not a crash.
         return await runKbCheck(rest, io, async () => loadKnowledgeIndex(dir));
       }
       case "report":
         return await (await import("./report.js")).runReport(rest, io);
       case "help":
       case "--help":
-      case "-h":
-        io.stdout.write(`${USAGE}\n`);
+      case "-h": {
+        const topic = rest[0];
+        if (topic === undefined) {
+          io.stdout.write(`${USAGE}\n`);
+          return EXIT_OK;
+        }
+        const help = COMMAND_HELP[topic];
+        if (help === undefined)
+          throw new UsageError(
+            `no help for "${topic}"`,
+            "commands: lookup, scan, list, kb-check, report, help",
+          );
+        io.stdout.write(`${help}\n`);
+        return EXIT_OK;
+      }
+      case "--version":
+      case "-V":
+      case "version":
+        io.stdout.write(`agora-bot ${version()}\n`);
         return EXIT_OK;
       case undefined:
         throw new UsageError("missing command", "run `agora-bot help` for usage");

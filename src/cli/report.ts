@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { parseArgs, parseEnv } from "node:util";
-import { ConfigError } from "../config/defaultLang.js";
 import { maskDatabaseUrl, readStoreConfig } from "../config/storeConfig.js";
+import { ConfigError, UsageError } from "../errors.js";
 import { renderReportText } from "../render/reportText.js";
-import { type CliIo, EXIT_OK, UsageError } from "./io.js";
+import { type CliIo, EXIT_OK } from "./io.js";
 import { REPORT_USAGE } from "./usage.js";
 
 /** The database named by DATABASE_URL (or the SQLite file in DATA_DIR) could not be opened. */

@@ -2,6 +2,7 @@ import { fstatSync } from "node:fs";
 import { type FileHandle, open } from "node:fs/promises";
 import { isatty } from "node:tty";
 import { chooseLanguage } from "../answer/answer.js";
+import { UsageError } from "../errors.js";
 import type { KnowledgeIndex } from "../index/knowledgeIndex.js";
 import { toScanJson } from "../render/scanJson.js";
 import { renderScanText } from "../render/scanText.js";
@@ -9,12 +10,10 @@ import { COLOR_STYLE, PLAIN_STYLE, safeForTerminal } from "../render/terminal.js
 import { readFileChunks } from "../scan/fileChunks.js";
 import { scanStream } from "../scan/scanStream.js";
 import type { Lang } from "../text/language.js";
-import { type CliIo, EXIT_NO_MATCH, EXIT_OK, EXIT_USAGE, UsageError, useColor } from "./io.js";
+import { type CliIo, EXIT_NO_MATCH, EXIT_OK, EXIT_USAGE, outputWidth, useColor } from "./io.js";
 import { parseOutputOptions } from "./options.js";
 import { startProgress } from "./progress.js";
-import { SCAN_USAGE } from "./usage.js";
-
-export { SCAN_USAGE } from "./usage.js";
+import { COMMAND_HELP, SCAN_USAGE } from "./usage.js";
 
 interface ScanSource {
   readonly name: string;
@@ -33,6 +32,10 @@ export async function runScan(
   defaultLang: Lang,
 ): Promise<number> {
   const values = parseOutputOptions(args, SCAN_USAGE, { quiet: true });
+  if (values.help) {
+    io.stdout.write(`${COMMAND_HELP.scan}\n`);
+    return EXIT_OK;
+  }
   const { positionals } = values;
   const forced = values.lang;
   const sources = positionals.length === 0 ? ["-"] : positionals;
@@ -41,6 +44,7 @@ export async function runScan(
 
   const knowledge = await index();
   const style = useColor(io) ? COLOR_STYLE : PLAIN_STYLE;
+  const width = outputWidth(io);
   let anyFinding = false;
   let unreadable = false;
   for (const path of sources) {
@@ -82,7 +86,14 @@ export async function runScan(
     const label = sources.length > 1 ? source.name : undefined;
     if (values.json) io.stdout.write(`${JSON.stringify(toScanJson(result, lang, label), null, 2)}\n`);
     else if (values.jsonl) io.stdout.write(`${JSON.stringify(toScanJson(result, lang, source.name))}\n`);
-    else io.stdout.write(`${renderScanText(result, lang, style, label)}${sources.length > 1 ? "\n" : ""}`);
+    else if (values.blocks) {
+      // Block Kit (and zod with it) loads only for --blocks.
+      const { renderScanBlocks } = await import("../render/blocks/scanBlocks.js");
+      io.stdout.write(`${JSON.stringify({ blocks: renderScanBlocks(result, lang).blocks }, null, 2)}\n`);
+    } else
+      io.stdout.write(
+        `${renderScanText(result, lang, style, label, width)}${sources.length > 1 ? "\n" : ""}`,
+      );
   }
   if (unreadable) return EXIT_USAGE;
   return anyFinding ? EXIT_OK : EXIT_NO_MATCH;

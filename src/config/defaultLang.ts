@@ -1,11 +1,5 @@
+import { ConfigError } from "../errors.js";
 import { isLang, type Lang } from "../text/language.js";
-
-export class ConfigError extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(problems.join("\n"));
-    this.name = "ConfigError";
-  }
-}
 
 /** `DEFAULT_LANG`: the answer language when a query gives no sign of one. */
 export function readDefaultLang(env: NodeJS.ProcessEnv): Lang {

@@ -1,5 +1,6 @@
+import { ConfigError } from "../errors.js";
 import type { Lang } from "../text/language.js";
-import { ConfigError, readDefaultLang } from "./defaultLang.js";
+import { readDefaultLang } from "./defaultLang.js";
 
 export interface SlackConfig {
   readonly mode: "socket" | "http";
@@ -24,12 +25,15 @@ const WHERE = {
 /**
  * A setting as given, trimmed; undefined when unset or blank. Environment values are strings or
  * absent, so this is the whole of their parsing; each check below then says what is wrong. (Not
- * zod, on purpose: it takes ~90 ms to load, and this runs before /healthz can answer.)
+ * zod, on purpose: loading it is slow, and this runs before /healthz can answer.)
  */
 function setting(value: string | undefined): string | undefined {
   const trimmed = value?.trim();
   return trimmed === undefined || trimmed === "" ? undefined : trimmed;
 }
+
+// The values .env.example ships with (xoxb-your-bot-token, your-signing-secret): copied but not filled in.
+const PLACEHOLDER = /(?:^|-)your[-_]/i;
 
 /** Reads and checks every Slack setting once, at start-up; one problem a line, each naming where to look. */
 export function readSlackConfig(env: NodeJS.ProcessEnv): SlackConfig {
@@ -38,6 +42,17 @@ export function readSlackConfig(env: NodeJS.ProcessEnv): SlackConfig {
   const appToken = setting(env.SLACK_APP_TOKEN);
   const signingSecret = setting(env.SLACK_SIGNING_SECRET);
 
+  for (const [name, value] of [
+    ["SLACK_BOT_TOKEN", botToken],
+    ["SLACK_APP_TOKEN", appToken],
+    ["SLACK_SIGNING_SECRET", signingSecret],
+  ] as const) {
+    if (value !== undefined && PLACEHOLDER.test(value))
+      problems.push(
+        `${name} is still the placeholder from .env.example ("${value}"): replace it with the value from ${WHERE[name]}`,
+      );
+  }
+  const placeholder = (value: string | undefined) => value !== undefined && PLACEHOLDER.test(value);
   if (!botToken) problems.push(`SLACK_BOT_TOKEN is missing: copy it from ${WHERE.SLACK_BOT_TOKEN}`);
   else if (!botToken.startsWith("xoxb-"))
     problems.push(`SLACK_BOT_TOKEN must start with xoxb-: use the bot token from ${WHERE.SLACK_BOT_TOKEN}`);
@@ -65,7 +80,7 @@ export function readSlackConfig(env: NodeJS.ProcessEnv): SlackConfig {
       `SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is missing: set SLACK_APP_TOKEN for Socket Mode (${WHERE.SLACK_APP_TOKEN}), or SLACK_SIGNING_SECRET for HTTP mode (${WHERE.SLACK_SIGNING_SECRET})`,
     );
   }
-  if (signingSecret && !/^[0-9a-f]{16,}$/i.test(signingSecret)) {
+  if (signingSecret && !placeholder(signingSecret) && !/^[0-9a-f]{16,}$/i.test(signingSecret)) {
     problems.push(
       `SLACK_SIGNING_SECRET looks malformed (expected hex digits): copy it from ${WHERE.SLACK_SIGNING_SECRET}`,
     );

@@ -1,6 +1,6 @@
 import { existsSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { ConfigError } from "./defaultLang.js";
+import { ConfigError } from "../errors.js";
 
 export type StoreConfig =
   | {

@@ -3,9 +3,9 @@ import { basename, extname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseDocument } from "yaml";
 import type { z } from "zod";
+import { KnowledgeError, type KnowledgeProblem } from "../errors.js";
 import { identifierKey, identifierKeys } from "../text/identifier.js";
 import { fromCatalogueEntry, fromDeepEntry, TOKEN_CATEGORY } from "./entryModel.js";
-import { KnowledgeError, type KnowledgeProblem } from "./errors.js";
 import { CATALOGUE_DIR, isCatalogueFile, isKnowledgeFileName } from "./files.js";
 import { familyOfPlatform } from "./platformLabels.js";
 import {
@@ -15,8 +15,6 @@ import {
   type KnowledgeEntry,
   knowledgeEntrySchema,
 } from "./schema.js";
-
-export { formatProblem, KnowledgeError, type KnowledgeProblem } from "./errors.js";
 
 export interface KnowledgeBase {
   readonly dir: string;

@@ -18,6 +18,7 @@ export interface ProseQuery {
 
 const ASCII_WORD = /[a-z0-9']+/g;
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
+const HAN_ANYWHERE = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 
 const STOP_WORDS = new Set(
   "a an the is are was were be been am i i'm im me my we our you your it its it's this that these those to of in on at for from with and or but so do does did have has had get gets got getting when why how what which who please help hi hey can could would should will just still again always keep keeps after while agora sdk rtc app error code issue problem".split(
@@ -156,6 +157,9 @@ export interface WordsResult {
 export function matchWords(index: KnowledgeIndex, query: ProseQuery): WordsResult[] {
   if (query.contentLength === 0) return [];
   const located = locateTerms(index, query);
+  // No vocabulary word and no Han character: no phrase can find a single term (every non-ASCII
+  // term is Chinese), so the 200-odd phrases are not walked for nothing, as for a line of noise.
+  if (located.size === 0 && !HAN_ANYWHERE.test(query.text)) return [];
   const best = new Map<string, WordsResult>();
   for (const record of index.phrases) {
     const result = matchPhraseTerms(record.phrase.terms, query, located);

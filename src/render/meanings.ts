@@ -1,6 +1,6 @@
 import type { Answer, AnswerItem } from "../answer/answer.js";
 import type { Lang } from "../text/language.js";
-import { PLATFORM_FAMILY_SHORT, REPORTED_AS_LABELS, UI_STRINGS } from "./strings.js";
+import { REPORTED_AS_LABELS, UI_STRINGS } from "./strings.js";
 
 /** How the item's entry reaches an application, every way in one line. */
 export function reportedAsText(item: AnswerItem, lang: Lang): string {
@@ -20,7 +20,7 @@ function isWebOnly(item: AnswerItem): boolean {
 export function platformsText(item: AnswerItem, lang: Lang): string {
   const families =
     item.platforms.length > 0 ? item.platforms : [...new Set(item.entry.codes.flatMap((c) => c.platforms))];
-  return families.map((family) => PLATFORM_FAMILY_SHORT[lang][family]).join(" / ");
+  return families.map((family) => UI_STRINGS[lang].platformFamilies[family]).join(" / ");
 }
 
 /**

@@ -1,9 +1,24 @@
-import type { ReportedAs } from "../knowledge/schema.js";
+import { NAME_PLATFORM_LABELS } from "../knowledge/platformLabels.js";
+import type { NamePlatform, ReportedAs } from "../knowledge/schema.js";
+import type { Confidence, SdkFamily } from "../scan/types.js";
 import type { Lang } from "../text/language.js";
 
-/** Every fixed phrase a renderer prints, in both languages. */
+const MB = 1024 * 1024;
+
+/** A size as people read it: MB from a megabyte, KB from a kilobyte, else bytes. */
+function bytes(count: number, lang: Lang): string {
+  if (count >= MB) return `${Math.round((count / MB) * 10) / 10} MB`;
+  if (count >= 1024) return `${Math.round(count / 1024)} KB`;
+  return `${count} ${lang === "zh" ? "字节" : "bytes"}`;
+}
+
+/**
+ * Every phrase more than one renderer prints (terminal, JSON, Block Kit), in both languages.
+ * Phrases only Slack shows live in blocks/slackStrings.ts and build on these.
+ */
 export const UI_STRINGS = {
   en: {
+    colon: ": ",
     names: "Names per platform",
     reportedBy: "Where it shows up",
     symptom: "What it means",
@@ -19,7 +34,37 @@ export const UI_STRINGS = {
     onlyOnWeb: "This code is a token error in the Web SDK only.",
     onlyOnNative: "This code is a token error in the native SDKs only.",
     notTokenError: "not a token error",
-    alsoMatched: "Also matched",
+    found: (count: number) => `${count} Agora token error${count === 1 ? "" : "s"} found`,
+    none: "No Agora token error found.",
+    nonePaste:
+      "Paste the console output around the failing join (Web), or the onError / logcat lines (native).",
+    /** A log that names an Agora error, just not a token one: said instead of asking for the log again. */
+    otherErrorsFound: (count: number) =>
+      count === 1
+        ? "This is not a token error: the log holds another Agora error."
+        : `This is not a token error: the log holds ${count} other Agora errors.`,
+    platform: "Platform",
+    line: (lines: readonly number[], count: number) =>
+      `line ${lines[0]}${count > 1 ? ` (and ${count - 1} more)` : ""}`,
+    longLines: (lines: number, firstLine: number, limit: number, skipped: number) =>
+      `Line ${firstLine}${lines > 1 ? ` and ${lines - 1} more` : ""} longer than ${bytes(limit, "en")}: scanned the first ${bytes(limit, "en")} of ${lines > 1 ? "each" : "it"}, skipped ${bytes(skipped, "en")}.`,
+    confidence: "confidence",
+    confidenceLevels: { high: "high", medium: "medium", low: "low" } satisfies Record<Confidence, string>,
+    sdkFamilies: {
+      "web-3x": "Web SDK 3.x",
+      "web-4x": "Web SDK 4.x",
+      web: "Web SDK",
+      android: "Android",
+      ios: "iOS / macOS",
+      flutter: "Flutter",
+      "react-native": "React Native",
+      unity: "Unity",
+      electron: "Electron",
+      windows: "Windows",
+      native: "Native SDK",
+      unknown: "not recognised",
+    } satisfies Record<SdkFamily, string>,
+    platformFamilies: { native: "Native", web: "Web" },
     meaning: "What it means",
     reportedAs: "How it is reported",
     check: "First thing to check",
@@ -29,6 +74,7 @@ export const UI_STRINGS = {
       `${query} has ${count} meanings, depending on the platform and where it is reported; the likeliest comes first.`,
   },
   zh: {
+    colon: "：",
     names: "各平台名称",
     reportedBy: "出现场景",
     symptom: "含义",
@@ -44,7 +90,35 @@ export const UI_STRINGS = {
     onlyOnWeb: "该错误码仅在 Web SDK 中表示 Token 错误。",
     onlyOnNative: "该错误码仅在 Native SDK 中表示 Token 错误。",
     notTokenError: "不是 Token 错误",
-    alsoMatched: "其他匹配",
+    found: (count: number) => `发现 ${count} 个 Agora Token 错误`,
+    none: "没有发现 Agora Token 错误。",
+    nonePaste: "请粘贴加入频道失败前后的控制台输出（Web），或 onError / logcat 日志（Native）。",
+    otherErrorsFound: (count: number) =>
+      count === 1
+        ? "这不是 Token 错误：日志中有另一个 Agora 错误。"
+        : `这不是 Token 错误：日志中有 ${count} 个其他 Agora 错误。`,
+    platform: "平台",
+    line: (lines: readonly number[], count: number) =>
+      `第 ${lines[0]} 行${count > 1 ? `（另有 ${count - 1} 处）` : ""}`,
+    longLines: (lines: number, firstLine: number, limit: number, skipped: number) =>
+      `第 ${firstLine} 行${lines > 1 ? `等 ${lines} 行` : ""}超过 ${bytes(limit, "zh")}：每行只扫描了前 ${bytes(limit, "zh")}，跳过 ${bytes(skipped, "zh")}。`,
+    confidence: "可信度",
+    confidenceLevels: { high: "高", medium: "中", low: "低" } satisfies Record<Confidence, string>,
+    sdkFamilies: {
+      "web-3x": "Web SDK 3.x",
+      "web-4x": "Web SDK 4.x",
+      web: "Web SDK",
+      android: "Android",
+      ios: "iOS / macOS",
+      flutter: "Flutter",
+      "react-native": "React Native",
+      unity: "Unity",
+      electron: "Electron",
+      windows: "Windows",
+      native: "Native SDK",
+      unknown: "未识别",
+    } satisfies Record<SdkFamily, string>,
+    platformFamilies: { native: "Native 端", web: "Web 端" },
     meaning: "含义",
     reportedAs: "上报方式",
     check: "首先检查",
@@ -53,13 +127,22 @@ export const UI_STRINGS = {
     severalMeanings: (query: string, count: number) =>
       `${query} 在不同平台、不同上报方式下共有 ${count} 种含义，最可能的排在前面。`,
   },
-} as const satisfies Record<Lang, Record<string, string | ((query: string, count: number) => string)>>;
-
-export const PLATFORM_FAMILY_SHORT = {
-  en: { native: "Native", web: "Web" },
-  zh: { native: "Native 端", web: "Web 端" },
 } as const;
 
+/** `Platform: Web SDK 4.x · confidence high`, in the reader's language. */
+export function findingMeta(lang: Lang, platform: SdkFamily, confidence: Confidence): string {
+  const strings = UI_STRINGS[lang];
+  return `${strings.sdkFamilies[platform]} · ${strings.confidence}${lang === "zh" ? "" : " "}${strings.confidenceLevels[confidence]}`;
+}
+
+/** Where an SDK's name is not a proper noun, the label is translated. */
+const NAME_PLATFORM_LABELS_ZH: Partial<Record<NamePlatform, string>> = {
+  "legacy-native": "Native 1.x/2.x（旧版）",
+};
+
+export function namePlatformLabel(platform: NamePlatform, lang: Lang): string {
+  return (lang === "zh" ? NAME_PLATFORM_LABELS_ZH[platform] : undefined) ?? NAME_PLATFORM_LABELS[platform];
+}
 /** How an application learns of it, one phrase for each way (a return value shows its number). */
 export interface ReportedAsContext {
   readonly code?: number | undefined;

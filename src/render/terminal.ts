@@ -1,9 +1,12 @@
 import type { Answer, AnswerItem } from "../answer/answer.js";
-import { namesByPlatformLabel } from "../knowledge/platformLabels.js";
+import { NAME_PLATFORM_ORDER } from "../knowledge/platformLabels.js";
 import type { KnowledgeEntry } from "../knowledge/schema.js";
+import { stripInvisible } from "../text/invisible.js";
 import type { Lang } from "../text/language.js";
+import { redactSecrets } from "../text/redact.js";
 import { platformsText, reportedAsText, severalMeaningsNote } from "./meanings.js";
-import { PLATFORM_FAMILY_SHORT, UI_STRINGS } from "./strings.js";
+import { namePlatformLabel, UI_STRINGS } from "./strings.js";
+import { displayWidth, wrapText } from "./wrap.js";
 
 export interface TerminalStyle {
   readonly bold: (text: string) => string;
@@ -23,65 +26,83 @@ export const COLOR_STYLE: TerminalStyle = {
 };
 export const PLAIN_STYLE: TerminalStyle = { bold: plain, dim: plain, accent: plain, warn: plain };
 
-/** Strips control characters from echoed input so a query cannot move the cursor or recolour the terminal. */
+/**
+ * Strips control characters from echoed input so a query cannot move the cursor or recolour the
+ * terminal, and invisible ones so it cannot hide or reverse what is shown.
+ */
 export function safeForTerminal(text: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "?");
+  return stripInvisible(text).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "?");
 }
 
-export function renderAnswerText(answer: Answer, style: TerminalStyle): string {
+/** Columns when the output is not a terminal and COLUMNS is unset. */
+export const DEFAULT_WIDTH = 80;
+
+export function renderAnswerText(answer: Answer, style: TerminalStyle, width = DEFAULT_WIDTH): string {
   const strings = UI_STRINGS[answer.lang];
   const out: string[] = [];
   for (const other of answer.notTokenErrors) {
     out.push(
       style.warn(
-        `${other.code} ${other.name} (${PLATFORM_FAMILY_SHORT[answer.lang][other.platform]}): ${strings.notTokenError}.`,
+        `${other.code} ${other.name} (${strings.platformFamilies[other.platform]})${strings.colon}${strings.notTokenError}${answer.lang === "zh" ? "。" : "."}`,
       ),
     );
-    out.push(`  ${other.meaning[answer.lang]}`, "");
+    out.push(...wrapText(other.meaning[answer.lang], width, "  "), "");
   }
   if (answer.items.length === 0) {
     if (answer.notTokenErrors.length === 0) {
-      out.push(style.warn(`${strings.noMatch}: "${safeForTerminal(answer.query.trim())}"`));
+      out.push(
+        style.warn(
+          `${strings.noMatch}${strings.colon}"${safeForTerminal(redactSecrets(answer.query.trim()))}"`,
+        ),
+      );
       if (answer.suggestions.length > 0) {
-        out.push(`${strings.didYouMean}:`);
+        out.push(`${strings.didYouMean}${strings.colon.trimEnd()}`);
         for (const suggestion of answer.suggestions) {
           out.push(
             `  - ${suggestion.entry.title[answer.lang]}  ${style.dim(`(agora-bot lookup ${suggestion.entry.id})`)}`,
           );
         }
       }
-      out.push(style.dim(strings.tryExamples));
+      out.push(...wrapText(strings.tryExamples, width).map(style.dim));
     }
     return `${out.join("\n")}\n`;
   }
   const several = severalMeaningsNote(answer);
-  if (several) out.push(style.warn(several), "");
+  if (several) out.push(...wrapText(several, width).map(style.warn), "");
   answer.items.forEach((item, position) => {
-    if (position > 0) out.push("", style.dim("─".repeat(60)), "");
+    if (position > 0) out.push("", style.dim("─".repeat(Math.min(60, width))), "");
     out.push(
       ...(item.entry.depth === "catalogue"
-        ? renderCatalogueItem(item, answer.lang, style)
-        : renderItem(item, answer.lang, style)),
+        ? renderCatalogueItem(item, answer.lang, style, width)
+        : renderItem(item, answer.lang, style, width)),
     );
   });
   return `${out.join("\n")}\n`;
 }
 
-function renderItem(item: AnswerItem, lang: Lang, style: TerminalStyle): string[] {
+function renderItem(item: AnswerItem, lang: Lang, style: TerminalStyle, width: number): string[] {
   const strings = UI_STRINGS[lang];
+  const wrapBullet = (text: string, prefix: string) => wrapText(text, width, prefix);
   const { entry, headline } = item;
   const out: string[] = [];
   const label = headline.code === undefined ? headline.name : `${headline.code} ${headline.name}`;
   out.push(`${style.bold(style.accent(label))}  ${style.bold(entry.title[lang])}`);
   if (item.onlyOn.length === 1) {
-    out.push(style.warn(item.onlyOn[0] === "web" ? strings.onlyOnWeb : strings.onlyOnNative));
+    out.push(
+      ...wrapBullet(item.onlyOn[0] === "web" ? strings.onlyOnWeb : strings.onlyOnNative, "").map(style.warn),
+    );
   }
-  for (const other of item.otherMeanings) out.push(style.warn(other.meaning[lang]));
-  out.push("", style.bold(strings.names), ...renderNames(entry, style));
+  for (const other of item.otherMeanings) out.push(...wrapBullet(other.meaning[lang], "").map(style.warn));
+  out.push("", style.bold(strings.names), ...renderNames(entry, lang, style, width));
   out.push("", style.bold(strings.reportedBy));
   for (const report of entry.reportedBy)
-    out.push(...wrapBullet(`${PLATFORM_FAMILY_SHORT[lang][report.platform]}: ${report.how[lang]}`, "  • "));
+    out.push(
+      ...wrapBullet(
+        `${strings.platformFamilies[report.platform]}${strings.colon}${report.how[lang]}`,
+        "  • ",
+      ),
+    );
   out.push("", style.bold(strings.symptom), ...wrapBullet(entry.symptom[lang], "  "));
   out.push("", style.bold(strings.causes));
   for (const cause of entry.causes[lang]) out.push(...wrapBullet(cause, "  • "));
@@ -91,11 +112,12 @@ function renderItem(item: AnswerItem, lang: Lang, style: TerminalStyle): string[
   });
   const related: string[] = [];
   if (entry.related.callbacks.length > 0)
-    related.push(`${strings.callbacks}: ${entry.related.callbacks.join(", ")}`);
+    related.push(`${strings.callbacks}${strings.colon}${entry.related.callbacks.join(", ")}`);
   if (entry.related.entries.length > 0)
-    related.push(`${strings.seeAlso}: ${entry.related.entries.join(", ")}`);
-  if (related.length > 0) out.push("", style.bold(strings.related), ...related.map((line) => `  ${line}`));
-  out.push("", `${style.bold(strings.docs)}: ${entry.docs[lang]}`);
+    related.push(`${strings.seeAlso}${strings.colon}${entry.related.entries.join(", ")}`);
+  if (related.length > 0)
+    out.push("", style.bold(strings.related), ...related.flatMap((line) => wrapBullet(line, "  ")));
+  out.push("", ...labelled(style.bold(strings.docs), strings.colon, entry.docs[lang], width));
   return out;
 }
 
@@ -103,52 +125,55 @@ function renderItem(item: AnswerItem, lang: Lang, style: TerminalStyle): string[
  * A catalogue entry: its names per platform, what it means, how it is reported, the first thing
  * to check and the documentation. A warning says so on its first line.
  */
-function renderCatalogueItem(item: AnswerItem, lang: Lang, style: TerminalStyle): string[] {
+function renderCatalogueItem(item: AnswerItem, lang: Lang, style: TerminalStyle, width: number): string[] {
   const strings = UI_STRINGS[lang];
+  const wrapBullet = (text: string, prefix: string) => wrapText(text, width, prefix);
   const { entry, headline } = item;
   const label = headline.code === undefined ? headline.name : `${headline.code} ${headline.name}`;
   const tags = [
     ...(entry.kind === "warning" ? [style.warn(strings.warning)] : []),
-    `${strings.onPlatforms}: ${platformsText(item, lang)}`,
+    `${strings.onPlatforms}${strings.colon}${platformsText(item, lang)}`,
     entry.category.title[lang],
   ];
   const out = [`${style.bold(style.accent(label))}  ${style.dim(tags.join(" · "))}`];
-  out.push("", style.bold(strings.names), ...renderNames(entry, style));
+  out.push("", style.bold(strings.names), ...renderNames(entry, lang, style, width));
   out.push("", style.bold(strings.meaning), ...wrapBullet(entry.meaning[lang], "  "));
   out.push("", style.bold(strings.reportedAs), ...wrapBullet(reportedAsText(item, lang), "  "));
   out.push("", style.bold(strings.check), ...wrapBullet(entry.check[lang], "  "));
-  out.push("", `${style.bold(strings.docs)}: ${entry.docs[lang]}`);
+  out.push("", ...labelled(style.bold(strings.docs), strings.colon, entry.docs[lang], width));
   return out;
 }
 
-function renderNames(entry: KnowledgeEntry, style: TerminalStyle): string[] {
-  const byPlatform = new Map<string, string[]>();
-  for (const [label, names] of namesByPlatformLabel(entry.names)) {
-    byPlatform.set(
-      label,
-      names.map((name) => (name.code === undefined ? name.name : `${name.name} (${name.code})`)),
-    );
-  }
-  const width = Math.max(...[...byPlatform.keys()].map((key) => key.length));
-  return [...byPlatform].map(
-    ([platform, names]) => `  ${style.dim(platform.padEnd(width))}  ${names.join(", ")}`,
-  );
+/** `Label: value` on one line when it fits, else the value on its own line under the label. */
+function labelled(label: string, colon: string, value: string, width: number): string[] {
+  const line = `${label}${colon}${value}`;
+  return displayWidth(line) <= width ? [line] : [`${label}${colon.trimEnd()}`, `  ${value}`];
 }
 
-const WRAP_WIDTH = 100;
-
-/** Wraps on spaces (Chinese text, which has none, stays on one line and the terminal wraps it). */
-function wrapBullet(text: string, prefix: string): string[] {
-  const indent = " ".repeat(prefix.length);
-  const lines: string[] = [];
-  let line = prefix;
-  for (const word of text.split(" ")) {
-    if (line.length + word.length + 1 > WRAP_WIDTH && line.trim().length > 0 && line !== prefix) {
-      lines.push(line.trimEnd());
-      line = indent;
-    }
-    line += line === prefix || line === indent ? word : ` ${word}`;
+function renderNames(entry: KnowledgeEntry, lang: Lang, style: TerminalStyle, width: number): string[] {
+  const byPlatform = new Map<string, string[]>();
+  for (const platform of NAME_PLATFORM_ORDER) {
+    const names = entry.names.filter((name) => name.platform === platform);
+    if (names.length === 0) continue;
+    // The seed's and the reference's spelling of one SDK (objective-c, ios-objc) share a label and a line.
+    const label = namePlatformLabel(platform, lang);
+    byPlatform.set(label, [
+      ...(byPlatform.get(label) ?? []),
+      // A no-break space keeps a name and its code on one line; it is turned back below.
+      ...names.map((name) => (name.code === undefined ? name.name : `${name.name}\u00a0(${name.code})`)),
+    ]);
   }
-  lines.push(line.trimEnd());
-  return lines;
+  const labelWidth = Math.max(...[...byPlatform.keys()].map(displayWidth));
+  const padded = (label: string) => label + " ".repeat(labelWidth - displayWidth(label));
+  // Names keep their column when there is room for it; on a narrow terminal they go under the label.
+  const longestName = Math.max(...[...byPlatform.values()].flat().map((name) => name.length));
+  const column = labelWidth + 4 + longestName + 1 <= width;
+  const lines = [...byPlatform].flatMap(([platform, names]) => {
+    if (!column) return [`  ${style.dim(platform)}`, ...wrapText(names.join(", "), width, "    ")];
+    const prefix = `  ${padded(platform)}  `;
+    return wrapText(names.join(", "), width, prefix).map((line, index) =>
+      index === 0 ? `  ${style.dim(padded(platform))}  ${line.slice(prefix.length)}` : line,
+    );
+  });
+  return lines.map((line) => line.replaceAll("\u00a0", " "));
 }

@@ -1,6 +1,6 @@
 import type { KnowledgeIndex, NameRecord } from "../index/knowledgeIndex.js";
 import type { KnowledgeEntry } from "../knowledge/schema.js";
-import { editDistance } from "../text/editDistance.js";
+import { editDistance, letterMask, maskDistanceBound } from "../text/editDistance.js";
 import { coreIdentifierKey, identifierKeys } from "../text/identifier.js";
 import { isNativeFamily, isWebFamily, lineFamily } from "./sdkFamily.js";
 import type { Confidence, SdkFamily } from "./types.js";
@@ -209,14 +209,44 @@ function lookUpName(index: KnowledgeIndex, text: string): { record: NameRecord; 
   return undefined;
 }
 
+type TypoHit = { record: NameRecord; exact: boolean };
+
+// A storm of one misspelt name (a log repeating it a million times) is worked out once: answers
+// are kept per index for the last few thousand distinct identifiers.
+const typoMemo = new WeakMap<KnowledgeIndex, Map<string, TypoHit | null>>();
+const TYPO_MEMO_SIZE = 4096;
+// Each core key's letter mask, so most candidates are ruled out without an edit-distance table.
+const coreKeyMasks = new WeakMap<KnowledgeIndex, Int32Array>();
+
 /** Hand-written names with a slip (`ERR_INVLID_TOKEN`): only name-shaped words, only close misses. */
-function lookUpTypo(index: KnowledgeIndex, text: string): { record: NameRecord; exact: boolean } | undefined {
+function lookUpTypo(index: KnowledgeIndex, text: string): TypoHit | undefined {
   if (!/^(?:ERR_|err_|Err|AgoraErrorCode|K_)/.test(text) || text.length < 10) return undefined;
+  let memo = typoMemo.get(index);
+  if (!memo) {
+    memo = new Map();
+    typoMemo.set(index, memo);
+  }
+  const known = memo.get(text);
+  if (known !== undefined) return known ?? undefined;
+  const found = findTypo(index, text);
+  if (memo.size >= TYPO_MEMO_SIZE) memo.clear();
+  memo.set(text, found ?? null);
+  return found;
+}
+
+function findTypo(index: KnowledgeIndex, text: string): TypoHit | undefined {
   const key = coreIdentifierKey(text);
   const maxEdits = Math.floor(key.length * (1 - TYPO_MIN_SIMILARITY));
   if (maxEdits < 1) return undefined;
-  for (const candidate of index.coreKeys) {
+  let masks = coreKeyMasks.get(index);
+  if (!masks) {
+    masks = Int32Array.from(index.coreKeys, (candidate) => letterMask(candidate.key));
+    coreKeyMasks.set(index, masks);
+  }
+  const keyMask = letterMask(key);
+  for (const [position, candidate] of index.coreKeys.entries()) {
     if (Math.abs(candidate.key.length - key.length) > maxEdits) continue;
+    if (maskDistanceBound(keyMask, masks[position] ?? 0) > maxEdits) continue;
     if (editDistance(key, candidate.key, maxEdits) <= maxEdits)
       return { record: candidate.record, exact: false };
   }

@@ -1,4 +1,5 @@
 import type { KnowledgeIndex } from "../index/knowledgeIndex.js";
+import { decodeUtf16Stream } from "../text/utf16.js";
 import { createLogScanner, type LogScanner } from "./scanLog.js";
 import { readTextPieces, type TextPieceOptions } from "./textPieces.js";
 import type { ScanResult } from "./types.js";
@@ -29,7 +30,7 @@ export async function feedScanner(
     readonly yieldBetweenChunks?: boolean;
   } = {},
 ): Promise<StreamFeed> {
-  const pieces = readTextPieces(source, options);
+  const pieces = readTextPieces(decodeUtf16Stream(source), options);
   let head = "";
   for (let step = await pieces.next(); ; step = await pieces.next()) {
     if (step.done) {

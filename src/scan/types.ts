@@ -52,6 +52,8 @@ export interface ScanResult {
   readonly platform: SdkFamily;
   /** Errors before callbacks, then by first occurrence. */
   readonly findings: readonly Finding[];
+  /** Agora errors in the text that are not token errors, when the scanner reports them. */
+  readonly otherErrors?: readonly Finding[];
   readonly lineCount: number;
   readonly bytesScanned: number;
   /** Present when lines longer than the line limit were cut. */

@@ -19,6 +19,13 @@ export function admitNewWork(context: BotContext): Middleware<AnyMiddlewareArgs>
       context.logger.debug(`skipping repeated delivery of event ${eventId}`);
       return;
     }
+    // One message can arrive as two events with different ids: a DM that @mentions the bot comes
+    // as app_mention and as message.im. The channel and ts name the message itself.
+    const messageKey = messageKeyOf(body);
+    if (messageKey !== undefined && !(await context.state.firstTime(messageKey))) {
+      context.logger.debug(`skipping a second event for message ${messageKey}`);
+      return;
+    }
     await args.next();
   };
 }
@@ -38,4 +45,15 @@ async function acknowledgeWhileDraining(context: BotContext, args: AnyMiddleware
   } catch (error) {
     context.logger.warn(`acknowledging during shutdown failed: ${String(error)}`);
   }
+}
+
+/** `message:<channel>:<ts>` for an event that is a person's new message (a mention or a message). */
+function messageKeyOf(body: AnyMiddlewareArgs["body"]): string | undefined {
+  if (!("event" in body) || typeof body.event !== "object" || body.event === null) return undefined;
+  const event = body.event as { type?: unknown; subtype?: unknown; channel?: unknown; ts?: unknown };
+  if (event.type !== "app_mention" && event.type !== "message") return undefined;
+  if (event.subtype !== undefined && event.subtype !== "file_share" && event.subtype !== "thread_broadcast")
+    return undefined;
+  if (typeof event.channel !== "string" || typeof event.ts !== "string") return undefined;
+  return `message:${event.channel}:${event.ts}`;
 }

@@ -16,9 +16,12 @@ export interface BotContext {
   readonly logger: Logger;
 }
 
-/** Hosts the bot token may be sent to when downloading files. */
+/**
+ * Where the bot token may be sent when downloading files: Slack's domains (and their subdomains)
+ * over HTTPS on the standard port, and the configured API's exact origin (scheme, host and port).
+ */
 export function trustedFileHosts(config: SlackConfig): string[] {
   const hosts = ["slack.com", "slack-edge.com", "slack-gov.com"];
-  if (config.apiUrl) hosts.push(new URL(config.apiUrl).hostname);
+  if (config.apiUrl) hosts.push(new URL(config.apiUrl).origin);
   return hosts;
 }

@@ -1,6 +1,6 @@
 import type { Logger } from "@slack/bolt";
+import { describeError } from "../errors.js";
 import type { GapReport, Store, UnansweredKind, Vote } from "../store/types.js";
-import { describeError } from "./describeError.js";
 import { EventDeduper } from "./eventDeduper.js";
 
 const RETRY_MS = 5000;

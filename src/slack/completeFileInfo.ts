@@ -1,6 +1,6 @@
 import type { WebClient } from "@slack/web-api";
+import { describeError } from "../errors.js";
 import type { BotContext } from "./botContext.js";
-import { describeError } from "./describeError.js";
 import { type SlackFile, slackFileSchema } from "./payloads.js";
 
 /**

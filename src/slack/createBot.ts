@@ -4,20 +4,21 @@ import {
   HTTPReceiver,
   type Logger,
   LogLevel,
+  type Receiver,
   SocketModeReceiver,
 } from "@slack/bolt";
 import type { WebClientOptions } from "@slack/web-api";
 import type { SlackConfig } from "../config/slackConfig.js";
+import { describeError, SlackAuthError } from "../errors.js";
 import type { KnowledgeIndex } from "../index/knowledgeIndex.js";
 import type { Store } from "../store/types.js";
 import { admitNewWork } from "./admission.js";
 import type { BotContext } from "./botContext.js";
 import { BotState } from "./botState.js";
-import { describeError } from "./describeError.js";
-import { SlackAuthError } from "./errors.js";
-import { EVENTS_PATH, type HttpFrontDoor, openHttpFrontDoor } from "./httpFrontDoor.js";
+import { EVENTS_PATH, type FrontDoorLimits, type HttpFrontDoor, openHttpFrontDoor } from "./httpFrontDoor.js";
 import { InflightWork } from "./inflight.js";
 import { registerListeners } from "./listeners/index.js";
+import { createBotLogger } from "./logger.js";
 
 export { EVENTS_PATH, HEALTH_PATH } from "./httpFrontDoor.js";
 
@@ -33,13 +34,17 @@ export interface Bot {
 export interface BotOptions {
   readonly logger?: Logger;
   readonly logLevel?: LogLevel;
+  /** Another way in for Slack's requests (tests feed payloads straight to the listeners). */
+  readonly receiver?: Receiver;
   /** Opens the database (dedup, votes, gaps); without it, events are deduplicated in memory and votes are not kept. */
   readonly openStore?: () => Promise<Store>;
   readonly adminUserIds?: readonly string[];
+  /** HTTP mode, when the bot opens its own front door: body caps and slow-client timeouts. */
+  readonly httpLimits?: FrontDoorLimits;
 }
 
 /** A timeout and a bounded retry policy: a failing Slack call never hangs a reply or retries forever. */
-export function webClientOptions(config: SlackConfig): WebClientOptions {
+function webClientOptions(config: SlackConfig): WebClientOptions {
   return {
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
     timeout: 10_000,
@@ -48,8 +53,12 @@ export function webClientOptions(config: SlackConfig): WebClientOptions {
   };
 }
 
-/** A rejected token stops start-up with a clear message; an unreachable Slack only warns (the bot retries per request). */
-async function checkBotToken(app: App, context: BotContext): Promise<void> {
+/**
+ * A rejected token stops start-up with a clear message. An unreachable Slack only warns in HTTP
+ * mode (requests come to us, and each reply retries); Socket Mode cannot open its connection
+ * without Slack, so there it stops start-up, reported once by the caller.
+ */
+async function checkBotToken(app: App, context: BotContext, mustReachSlack: boolean): Promise<void> {
   try {
     await app.client.auth.test({ token: context.config.botToken });
   } catch (error) {
@@ -59,27 +68,29 @@ async function checkBotToken(app: App, context: BotContext): Promise<void> {
         `SLACK_BOT_TOKEN was rejected by Slack (${reason}): copy the current token from Slack app settings → "OAuth & Permissions"`,
       );
     }
+    if (mustReachSlack) throw error;
     context.logger.warn(`could not reach Slack to check the bot token (${reason}); starting anyway`);
   }
 }
 
 export function createBot(config: SlackConfig, index: KnowledgeIndex, options: BotOptions = {}): Bot {
   const logLevel = options.logLevel ?? LogLevel.INFO;
-  const clientOptions = webClientOptions(config);
+  const logger = createBotLogger(options.logger);
+  logger.setLevel(logLevel);
+  const clientOptions = { ...webClientOptions(config), logger };
   const receiver =
-    config.mode === "socket" && config.appToken
+    options.receiver ??
+    (config.mode === "socket" && config.appToken
       ? new SocketModeReceiver({
           appToken: config.appToken,
           installerOptions: { clientOptions },
-          logLevel,
-          ...(options.logger ? { logger: options.logger } : {}),
+          logger,
         })
       : new HTTPReceiver({
           signingSecret: config.signingSecret ?? "",
           endpoints: EVENTS_PATH,
-          logLevel,
-          ...(options.logger ? { logger: options.logger } : {}),
-        });
+          logger,
+        }));
   // Who the bot is (for ignoring its own messages), asked once and kept; a failed lookup is retried
   // on the next request instead of being cached as a failure, as Bolt's built-in one would be.
   type Identity = { botId?: string; botUserId?: string };
@@ -104,11 +115,11 @@ export function createBot(config: SlackConfig, index: KnowledgeIndex, options: B
       botToken: config.botToken,
       ...(await lookUpIdentity()),
     }),
+    logger,
     logLevel,
     // Every reply is worked out from the message alone; Bolt's default in-memory conversation
     // store would only add a lookup to every request and entries to memory.
     convoStore: false,
-    ...(options.logger ? { logger: options.logger } : {}),
   });
   const context: BotContext = {
     index,
@@ -130,9 +141,21 @@ export function createBot(config: SlackConfig, index: KnowledgeIndex, options: B
     app,
     context,
     async start(frontDoor?: HttpFrontDoor) {
-      await checkBotToken(app, context);
+      await checkBotToken(
+        app,
+        context,
+        !(receiver instanceof HTTPReceiver) && options.receiver === undefined,
+      );
       if (receiver instanceof HTTPReceiver) {
-        door = frontDoor ?? (await openHttpFrontDoor(config.port, index.entries.length));
+        door =
+          frontDoor ??
+          (await openHttpFrontDoor(
+            config.port,
+            index.entries.length,
+            config.signingSecret ?? "",
+            options.httpLimits,
+            context.logger,
+          ));
         door.setHandler(receiver.requestListener);
       } else await app.start();
       // The database driver loads once requests are already being served: it is ~300 modules,

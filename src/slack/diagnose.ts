@@ -1,16 +1,16 @@
 import type { WebClient } from "@slack/web-api";
 import { answerQuery, chooseLanguage } from "../answer/answer.js";
 import { extractLanguageDirective } from "../answer/languageDirective.js";
+import { describeError } from "../errors.js";
 import { renderAnswerBlocks } from "../render/blocks/answerBlocks.js";
+import { type ReplyNote, withNote } from "../render/blocks/replyNotes.js";
 import { renderScanBlocks } from "../render/blocks/scanBlocks.js";
-import { SLACK_STRINGS } from "../render/blocks/slackStrings.js";
 import type { SlackMessage } from "../render/blocks/types.js";
 import { createLogScanner } from "../scan/scanLog.js";
 import { feedScanner } from "../scan/scanStream.js";
 import type { Lang } from "../text/language.js";
 import { type BotContext, trustedFileHosts } from "./botContext.js";
 import { completeFileInfo } from "./completeFileInfo.js";
-import { describeError } from "./describeError.js";
 import { openSlackFile } from "./downloadFile.js";
 import { withAnswerFeedback, withScanFeedback } from "./feedback.js";
 import { type MessageLike, messageLikeSchema } from "./payloads.js";
@@ -20,9 +20,14 @@ const MAX_FILES = 5;
 /** A message this short, on one line, is a question ("110", "token expired"), answered like /agora. */
 const QUESTION_MAX_CHARS = 300;
 
-/** Slack sends message text with `&`, `<`, `>` escaped and mentions as `<@U…>`; the scanner wants the plain text. */
-export function plainMessageText(text: string): string {
+/**
+ * Slack sends message text with `&`, `<`, `>` escaped, mentions as `<@U…>` and a pasted log
+ * between ``` fences; the scanner wants the plain text, each fence a line break (a fence glued to
+ * the last log line would otherwise show up in that line's evidence).
+ */
+function plainMessageText(text: string): string {
   return text
+    .replace(/```/g, "\n")
     .replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/g, " ")
     .replace(/<(https?:[^|>]+)(?:\|[^>]*)?>/g, "$1")
     .replace(/&lt;/g, "<")
@@ -31,7 +36,7 @@ export function plainMessageText(text: string): string {
     .trim();
 }
 
-export interface DiagnoseOptions {
+interface DiagnoseOptions {
   readonly channel: string;
   /** Look at the thread's first message when this one carries no log of its own. */
   readonly allowParent: boolean;
@@ -50,7 +55,7 @@ export async function diagnoseMessage(
   // from one to the next as before, and no file is ever held whole.
   const scanner = createLogScanner(context.index);
   await scanner.pushAsync(text);
-  const fileNotes: FileNote[] = [];
+  const notes: ReplyNote[] = [];
   let firstFileHead: string | undefined;
   for (const stub of message.files.slice(0, MAX_FILES)) {
     const file = await completeFileInfo(context, client, stub);
@@ -59,26 +64,32 @@ export async function diagnoseMessage(
       trustedHosts: trustedFileHosts(context.config),
     });
     if (opened.kind === "skipped") {
-      fileNotes.push({ name: opened.name, kind: opened.reason === "not-text" ? "not-text" : "failed" });
+      const kind =
+        opened.reason === "not-text"
+          ? "file-skipped"
+          : opened.reason === "web-page"
+            ? "file-web-page"
+            : "file-failed";
+      notes.push({ kind, name: opened.name });
       continue;
     }
     try {
       const fed = await feedScanner(scanner, opened.body, { maxBytes: context.config.fileMaxBytes });
-      if (fed.kind === "binary") fileNotes.push({ name: opened.name, kind: "not-text" });
+      if (fed.kind === "binary") notes.push({ kind: "file-skipped", name: opened.name });
       else {
         firstFileHead ??= fed.head;
-        if (fed.truncated) fileNotes.push({ name: opened.name, kind: "too-big" });
+        if (fed.truncated)
+          notes.push({ kind: "file-too-big", name: opened.name, maxBytes: context.config.fileMaxBytes });
       }
     } catch (error) {
       context.logger.warn(`reading ${opened.name} failed: ${describeError(error)}`);
-      fileNotes.push({ name: opened.name, kind: "failed" });
+      notes.push({ kind: "file-failed", name: opened.name });
     }
   }
   const lang: Lang = chooseLanguage((text || firstFileHead || "").slice(0, 4096), {
     lang: directive.lang,
     defaultLang: context.config.defaultLang,
   });
-  const notes = fileNotes.map((note) => fileNoteText(note, context.config.fileMaxBytes, lang));
   const result = scanner.finish();
   if (result.findings.length > 0)
     return withScanFeedback(context, result, "", lang, renderScanBlocks(result, lang, notes));
@@ -110,11 +121,7 @@ export async function diagnoseMessage(
           allowParent: false,
         },
       );
-      parentReply.blocks.unshift({
-        type: "context",
-        elements: [{ type: "mrkdwn", text: SLACK_STRINGS[lang].parentNote }],
-      });
-      return parentReply;
+      return withNote(parentReply, { kind: "thread-parent" }, lang);
     }
   }
   return withScanFeedback(
@@ -140,17 +147,6 @@ async function fetchThreadParent(
     context.logger.warn(`conversations.replies failed for ${channel}/${threadTs}: ${describeError(error)}`);
     return undefined;
   }
-}
-
-interface FileNote {
-  readonly name: string;
-  readonly kind: "not-text" | "failed" | "too-big";
-}
-
-function fileNoteText(note: FileNote, maxBytes: number, lang: Lang): string {
-  const strings = SLACK_STRINGS[lang];
-  if (note.kind === "too-big") return strings.fileTooBig(note.name, maxBytes);
-  return note.kind === "not-text" ? strings.fileSkipped(note.name) : strings.fileFailed(note.name);
 }
 
 /** Diagnoses a message and posts the reply where it belongs, tracked so a shutdown waits for it. */

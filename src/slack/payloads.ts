@@ -1,3 +1,4 @@
+import type { Logger } from "@slack/bolt";
 import { z } from "zod";
 
 /** The parts of Slack payloads the bot reads, checked at the edge; everything else is ignored. */
@@ -38,15 +39,6 @@ export const commandSchema = z.looseObject({
   response_url: z.string().optional(),
 });
 
-export const buttonValueSchema = z.object({ q: z.string(), l: z.enum(["en", "zh"]) });
-
-/** A listing button: category id (empty for all), page, language. */
-export const listButtonValueSchema = z.object({
-  c: z.string().max(100),
-  p: z.number().int().min(0).max(1000),
-  l: z.enum(["en", "zh"]),
-});
-
 export const blockActionSchema = z.looseObject({
   user: z.looseObject({ id: z.string() }),
   channel: z.looseObject({ id: z.string() }).optional(),
@@ -62,3 +54,23 @@ export const messageShortcutSchema = z.looseObject({
 });
 
 export const homeOpenedSchema = z.looseObject({ user: z.string(), tab: z.string().optional() });
+
+/**
+ * The one policy for a payload the bot does not understand, in every listener: nothing is
+ * answered, and one warning names the listener and the first problem (never the payload, which
+ * may hold someone's message).
+ */
+export function parsePayload<T>(
+  logger: Logger,
+  listener: string,
+  schema: z.ZodType<T>,
+  value: unknown,
+): T | undefined {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  logger.warn(
+    `${listener}: payload not understood, ignored (${issue ? `${issue.path.join(".") || "payload"}: ${issue.message}` : "invalid"})`,
+  );
+  return undefined;
+}

@@ -1,11 +1,11 @@
 import type { RespondFn } from "@slack/bolt";
 import type { KnownBlock } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
-import { SLACK_STRINGS } from "../render/blocks/slackStrings.js";
-import { mrkdwn, type SlackMessage } from "../render/blocks/types.js";
+import { describeError } from "../errors.js";
+import { withNote } from "../render/blocks/replyNotes.js";
+import type { SlackMessage } from "../render/blocks/types.js";
 import type { Lang } from "../text/language.js";
 import type { BotContext } from "./botContext.js";
-import { describeError } from "./describeError.js";
 
 /** Our blocks are plain Block Kit JSON; this is the one place they meet Slack's wider type. */
 export function asSlackBlocks(message: SlackMessage): KnownBlock[] {
@@ -46,21 +46,18 @@ export async function postReply(
     context.logger.error(
       `chat.postMessage to ${target.channel}${target.threadTs ? ` (thread ${target.threadTs})` : ""} failed: ${reason}`,
     );
-    const strings = SLACK_STRINGS[message.lang ?? target.lang];
-    const note =
-      reason === "not_in_channel" || reason === "channel_not_found"
-        ? strings.notInChannel
-        : strings.postFailed;
-    const fallback: SlackMessage = {
-      text: message.text,
-      blocks: [{ type: "context" as const, elements: [mrkdwn(note)] }, ...message.blocks].slice(0, 50),
-    };
+    const notInChannel = reason === "not_in_channel" || reason === "channel_not_found";
+    const fallback = withNote(
+      message,
+      { kind: notInChannel ? "not-in-channel" : "post-failed" },
+      target.lang,
+    );
     await sendEphemeral(context, client, target, fallback);
     return false;
   }
 }
 
-export async function sendEphemeral(
+async function sendEphemeral(
   context: BotContext,
   client: WebClient,
   target: ReplyTarget,

@@ -2,8 +2,9 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { KnowledgeError } from "../../src/errors.js";
 import { buildKnowledgeIndex } from "../../src/index/knowledgeIndex.js";
-import { defaultKnowledgeDir, KnowledgeError, loadKnowledge } from "../../src/knowledge/load.js";
+import { defaultKnowledgeDir, loadKnowledge } from "../../src/knowledge/load.js";
 import { nameLookupForms } from "../../src/knowledge/nameForms.js";
 import { readKnowledgeSnapshot, writeKnowledgeSnapshot } from "../../src/knowledge/snapshot.js";
 import { matchQuery } from "../../src/match/matchQuery.js";

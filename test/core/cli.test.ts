@@ -101,7 +101,7 @@ describe("agora-bot lookup (real process)", () => {
     [["lookup"], /lookup needs a query/],
     [["lookup", "--lang", "fr", "110"], /--lang must be "en" or "zh"/],
     [["lookup", "--json", "--jsonl"], /cannot be combined/],
-    [["lookup", "--bogus", "110"], /Unknown option/],
+    [["lookup", "--bogus", "110"], /unknown option/],
     [["frobnicate"], /unknown command "frobnicate"/],
     [[], /missing command/],
   ])("exits 2 with a hint on a usage error: %j", async (args, message) => {

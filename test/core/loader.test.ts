@@ -2,7 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { defaultKnowledgeDir, KnowledgeError, loadKnowledge } from "../../src/knowledge/load.js";
+import { KnowledgeError } from "../../src/errors.js";
+import { defaultKnowledgeDir, loadKnowledge } from "../../src/knowledge/load.js";
 
 const realDir = defaultKnowledgeDir();
 const realFiles = readdirSync(realDir).filter((name) => name.endsWith(".yaml"));

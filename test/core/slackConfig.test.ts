@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError } from "../../src/config/defaultLang.js";
 import { readSlackConfig } from "../../src/config/slackConfig.js";
+import { ConfigError } from "../../src/errors.js";
 
 const SECRET = "0123456789abcdef0123456789abcdef";
 

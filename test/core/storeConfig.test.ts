@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ConfigError } from "../../src/config/defaultLang.js";
 import { readStoreConfig } from "../../src/config/storeConfig.js";
+import { ConfigError } from "../../src/errors.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "agora-bot-config-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -93,7 +93,10 @@ describe("Block Kit limits", () => {
       const message = renderScanBlocks(
         result,
         lang,
-        Array.from({ length: 30 }, (_, n) => `note ${n} ${"x".repeat(500)}`),
+        Array.from({ length: 30 }, (_, n) => ({
+          kind: "file-skipped",
+          name: `note ${n} ${"x".repeat(500)}`,
+        })),
       );
       expectWithinLimits(message);
       const shown = message.blocks.filter((block) => block.type === "divider").length + 1;
@@ -102,7 +105,9 @@ describe("Block Kit limits", () => {
       const more = lang === "en" ? `+${200 - shown} more: ` : `另有 ${200 - shown} 项：`;
       expect(JSON.stringify(message.blocks.at(-1))).toContain(more);
       expect(message.blocks[0]).toMatchObject({ type: "context" });
-      expect(JSON.stringify(message.blocks)).toMatch(lang === "en" ? /Found 200 Agora/ : /发现 200 个/);
+      expect(JSON.stringify(message.blocks)).toMatch(
+        lang === "en" ? /200 Agora token errors found/ : /发现 200 个/,
+      );
       expect(JSON.stringify(message.blocks)).not.toContain("<@U1>");
     }
   });
@@ -142,5 +147,74 @@ describe("Block Kit limits", () => {
     expectWithinLimits(message);
     const last = message.blocks.at(-1);
     expect(last?.type === "context" && last.elements[0]?.text).toMatch(/^\+\d+ more$/);
+  });
+});
+
+describe("a log with an Agora error that is not a token error", () => {
+  const entry = index.entries[0];
+  if (!entry) throw new Error("no entries");
+  const other: Finding = {
+    entry,
+    code: 17,
+    name: "ERR_JOIN_CHANNEL_REJECTED",
+    matchedText: "ERR_JOIN_CHANNEL_REJECTED",
+    evidence: "onError: 17 ERR_JOIN_CHANNEL_REJECTED",
+    lines: [3],
+    count: 1,
+    platform: "android",
+    confidence: "high",
+  };
+  const result: ScanResult = {
+    platform: "android",
+    findings: [],
+    otherErrors: [other],
+    lineCount: 5,
+    bytesScanned: 99,
+  };
+
+  it("says so instead of asking for the log again, in Slack and on the terminal", async () => {
+    const { renderScanText } = await import("../../src/render/scanText.js");
+    const { PLAIN_STYLE } = await import("../../src/render/terminal.js");
+    for (const lang of ["en", "zh"] as const) {
+      const message = renderScanBlocks(result, lang);
+      expectWithinLimits(message);
+      const shown = JSON.stringify(message.blocks);
+      expect(shown).toContain(lang === "en" ? "This is not a token error" : "这不是 Token 错误");
+      expect(shown).toContain("ERR_JOIN_CHANNEL_REJECTED");
+      expect(shown).not.toMatch(/Paste the console|请粘贴/);
+      const text = renderScanText(result, lang, PLAIN_STYLE);
+      expect(text).toContain(lang === "en" ? "This is not a token error" : "这不是 Token 错误");
+      expect(text).not.toMatch(/Paste the console|请粘贴/);
+    }
+    const empty = renderScanBlocks({ ...result, otherErrors: [] }, "en");
+    expect(JSON.stringify(empty.blocks)).toContain("Paste the console");
+  });
+});
+
+describe("a note put above a finished reply", () => {
+  it("keeps the reply within 50 blocks, the note first (a reply at the limit gets no 51st block)", async () => {
+    const { withNote } = await import("../../src/render/blocks/replyNotes.js");
+    const full = fitMessage(
+      {
+        text: "many",
+        lang: "en",
+        blocks: Array.from(
+          { length: 80 },
+          (_, n): Block => ({ type: "section", text: { type: "mrkdwn", text: `item ${n}` } }),
+        ),
+      },
+      (count) => `+${count} more`,
+    );
+    expect(full.blocks).toHaveLength(50);
+    for (const note of [
+      { kind: "thread-parent" },
+      { kind: "not-in-channel" },
+      { kind: "post-failed" },
+    ] as const) {
+      const noted = withNote(full, note, "en");
+      expectWithinLimits(noted);
+      expect(noted.blocks[0]?.type).toBe("context");
+      expect(JSON.stringify(noted.blocks.at(-1))).toMatch(/\+\d+ more/);
+    }
   });
 });

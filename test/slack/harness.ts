@@ -2,6 +2,7 @@ import { type Logger, LogLevel } from "@slack/bolt";
 import type { SlackConfig } from "../../src/config/slackConfig.js";
 import { loadKnowledgeIndex } from "../../src/index/loadIndex.js";
 import { type Bot, type BotOptions, createBot } from "../../src/slack/createBot.js";
+import { FakeReceiver } from "./fakeReceiver.js";
 import { BOT_TOKEN, FakeSlack } from "./fakeSlack.js";
 import { SIGNING_SECRET } from "./signedRequest.js";
 
@@ -73,6 +74,44 @@ export async function startBot(
     slack,
     logger,
     url: `http://127.0.0.1:${port ?? 0}`,
+    async close() {
+      await bot.stop(2000);
+      await slack.stop();
+    },
+  };
+}
+
+export interface ListenerBot {
+  bot: Bot;
+  slack: FakeSlack;
+  logger: MemoryLogger;
+  receiver: FakeReceiver;
+  close(): Promise<void>;
+}
+
+/** The real bot with a FakeReceiver: listener-level tests, with Web API calls still going to the fake Slack. */
+export async function startListeners(overrides: Partial<SlackConfig> = {}): Promise<ListenerBot> {
+  const slack = new FakeSlack();
+  await slack.start();
+  const config: SlackConfig = {
+    mode: "http",
+    botToken: BOT_TOKEN,
+    signingSecret: SIGNING_SECRET,
+    port: 0,
+    apiUrl: slack.apiUrl,
+    defaultLang: "en",
+    fileMaxBytes: 64 * 1024,
+    ...overrides,
+  };
+  const logger = new MemoryLogger();
+  const receiver = new FakeReceiver();
+  const bot = createBot(config, index, { logger, logLevel: LogLevel.DEBUG, receiver });
+  await bot.start();
+  return {
+    bot,
+    slack,
+    logger,
+    receiver,
     async close() {
       await bot.stop(2000);
       await slack.stop();

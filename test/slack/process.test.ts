@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,7 +8,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../core/cliProcess.js";
 import { commandEnvelope } from "./envelopes.js";
 import { FakeSlack, waitFor } from "./fakeSlack.js";
-import { commandBody, eventBody, SIGNING_SECRET, signedPost } from "./signedRequest.js";
+import { rawRequest, slowClient } from "./rawHttp.js";
+import { commandBody, eventBody, SIGNING_SECRET, signedPost, slackSignature } from "./signedRequest.js";
 
 interface Started {
   child: ChildProcess;
@@ -143,6 +144,50 @@ describe("npm start (real process): settings", () => {
     expect(run.stderr()).not.toMatch(/\n\s+at /);
   });
 
+  it("names each setting still holding the placeholder of .env.example, before contacting Slack", async () => {
+    const example = readFileSync(join(REPO_ROOT, ".env.example"), "utf8");
+    const value = (name: string) => new RegExp(`^${name}=(.*)$`, "m").exec(example)?.[1] ?? "";
+    const run = start({
+      SLACK_BOT_TOKEN: value("SLACK_BOT_TOKEN"),
+      SLACK_APP_TOKEN: value("SLACK_APP_TOKEN"),
+      SLACK_API_URL: slack.apiUrl,
+    });
+    expect(await run.exit).toBe(1);
+    expect(run.stderr()).toMatch(/SLACK_BOT_TOKEN is still the placeholder from \.env\.example/);
+    expect(run.stderr()).toMatch(/SLACK_APP_TOKEN is still the placeholder from \.env\.example/);
+    expect(slack.calls.length).toBe(0);
+  });
+
+  it("prints its own line first, and one line (not Bolt's three) when Slack is unreachable", async () => {
+    const run = start({
+      SLACK_BOT_TOKEN: "xoxb-test-token",
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      PORT: "0",
+      // A closed port on this machine: every request fails as "fetch failed".
+      SLACK_API_URL: "http://127.0.0.1:9/api/",
+    });
+    await listeningPort(run);
+    expect(run.stdout().split("\n")[0]).toMatch(/^agora-bot is starting in HTTP mode/);
+    expect(run.stderr()).toContain("could not reach Slack to check the bot token");
+    expect(run.stderr().match(/fetch failed/g)).toHaveLength(1);
+    expect(run.stderr()).not.toContain("http request failed");
+    run.child.kill("SIGTERM");
+    expect(await run.exit).toBe(0);
+  });
+
+  it("Socket Mode with Slack unreachable: exits 1 after one line saying so", async () => {
+    const run = start({
+      SLACK_BOT_TOKEN: "xoxb-test-token",
+      SLACK_APP_TOKEN: "xapp-1-test",
+      SLACK_API_URL: "http://127.0.0.1:9/api/",
+    });
+    expect(await run.exit).toBe(1);
+    expect(run.stdout()).toMatch(/^agora-bot is starting in Socket Mode/);
+    expect(run.stderr().trim().split("\n")).toEqual([
+      expect.stringMatching(/^agora-bot cannot start: could not reach Slack \(fetch failed\)/),
+    ]);
+  });
+
   it("reads .env from the working directory (the environment still wins)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "agora-bot-env-"));
     try {
@@ -210,6 +255,89 @@ describe("npm start (real process): HTTP mode", () => {
     expect(post.answeredAt).toBeDefined();
     expect(run.exitedAt()).toBeGreaterThanOrEqual(post.answeredAt ?? Number.POSITIVE_INFINITY);
   });
+});
+
+describe("npm start (real process): hostile requests", () => {
+  it("answers stray, malformed, oversized, future-dated and slow requests and keeps serving", async () => {
+    const run = startHttp("xoxb-test-token");
+    const port = await listeningPort(run);
+    const slow = [
+      ...Array.from({ length: 10 }, () => slowClient(port, "headers")),
+      ...Array.from({ length: 10 }, () => slowClient(port, "body")),
+    ];
+    const openedAt = Date.now();
+
+    const stray: [method: string, path: string, status: number, allow?: string][] = [
+      ["GET", "/", 404],
+      ["GET", "/favicon.ico", 404],
+      ["POST", "/", 404],
+      ["POST", "/slack/event", 404],
+      ["GET", "/healthz/", 404],
+      ["GET", "/slack/events", 405, "POST"],
+      ["PUT", "/slack/events", 405, "POST"],
+      ["HEAD", "/slack/events", 405, "POST"],
+      ["OPTIONS", "/slack/events", 405, "POST"],
+      ["DELETE", "/slack/events", 405, "POST"],
+      ["POST", "/healthz", 405, "GET, HEAD"],
+      ["HEAD", "/healthz", 200],
+      ["GET", "/healthz?probe=1", 200],
+    ];
+    for (const [method, path, status, allow] of stray) {
+      const answer = await rawRequest(port, `${method} ${path} HTTP/1.1`);
+      expect(answer.status, `${method} ${path}`).toBe(status);
+      if (allow) expect(answer.headers.allow, `${method} ${path}`).toBe(allow);
+    }
+
+    const now = Math.floor(Date.now() / 1000);
+    const signedHead = (body: string, contentType: string, timestamp = now) =>
+      [
+        "POST /slack/events HTTP/1.1",
+        `content-type: ${contentType}`,
+        `content-length: ${Buffer.byteLength(body)}`,
+        `x-slack-request-timestamp: ${timestamp}`,
+        `x-slack-signature: ${slackSignature(body, timestamp)}`,
+      ].join("\r\n");
+    const signed = async (body: string, contentType: string, timestamp?: number) =>
+      (await rawRequest(port, signedHead(body, contentType, timestamp), body)).status;
+    const json = "application/json";
+    const form = "application/x-www-form-urlencoded";
+    expect(await signed("null", json)).toBe(400);
+    expect(await signed("payload=null", form)).toBe(400);
+    expect(await signed("[1]", json)).toBe(400);
+    expect(await signed("{not json", json)).toBe(400);
+    expect(await signed(commandBody("110"), form, now + 10 * 60)).toBe(401);
+    expect(await signed(commandBody("110"), form, now - 10 * 60)).toBe(401);
+    const unsigned = `POST /slack/events HTTP/1.1\r\ncontent-type: ${json}\r\ncontent-length: 4000000`;
+    expect((await rawRequest(port, unsigned, Buffer.alloc(4_000_000, 97))).status).toBe(413);
+    const huge = `{"text":"${"a".repeat(2_000_000)}"}`;
+    expect(await signed(huge, json)).toBe(413);
+    // No content-length: the cap holds while the body streams in.
+    const chunked = [
+      "POST /slack/events HTTP/1.1",
+      `content-type: ${json}`,
+      "transfer-encoding: chunked",
+      `x-slack-request-timestamp: ${now}`,
+      `x-slack-signature: ${slackSignature(huge, now)}`,
+    ].join("\r\n");
+    const chunks = `${Buffer.byteLength(huge).toString(16)}\r\n${huge}\r\n0\r\n\r\n`;
+    expect((await rawRequest(port, chunked, chunks)).status).toBe(413);
+    expect((await rawRequest(port, "GET /%E0%A4%A HTTP/1.1")).status).toBe(404);
+
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    const response = await signedPost(`http://127.0.0.1:${port}/slack/events`, commandBody("110"), {
+      contentType: "application/x-www-form-urlencoded",
+    });
+    expect(JSON.stringify(await response.json())).toContain("Invalid token");
+
+    // The slow clients are cut off by the server, not held until they give up.
+    const closedAt = await Promise.all(slow.map((client) => client.closed));
+    expect(Math.max(...closedAt) - openedAt).toBeLessThan(12_000);
+    expect(run.exitedAt()).toBeUndefined();
+    expect(run.stderr()).not.toContain("unhandled");
+    expect(run.stderr()).not.toContain("unexpected error");
+    run.child.kill("SIGTERM");
+    expect(await run.exit).toBe(0);
+  }, 30_000);
 });
 
 describe("npm start (real process): Socket Mode", () => {

@@ -1,29 +1,22 @@
 import type { Answer, AnswerItem } from "../../answer/answer.js";
-import { namesByPlatformLabel } from "../../knowledge/platformLabels.js";
+import { NAME_PLATFORM_ORDER } from "../../knowledge/platformLabels.js";
 import type { KnowledgeEntry } from "../../knowledge/schema.js";
 import type { Lang } from "../../text/language.js";
+import { redactSecrets } from "../../text/redact.js";
 import { platformsText, reportedAsText, severalMeaningsNote } from "../meanings.js";
-import { PLATFORM_FAMILY_SHORT, UI_STRINGS } from "../strings.js";
+import { namePlatformLabel, UI_STRINGS } from "../strings.js";
+import { encodeButtonValue } from "./buttonValue.js";
 import { fitMessage } from "./limits.js";
-import { escapeMrkdwn } from "./mrkdwn.js";
+import { escapeMrkdwn, safeEcho } from "./mrkdwn.js";
 import { SLACK_STRINGS } from "./slackStrings.js";
 import { type Block, type ButtonElement, mrkdwn, plain, type SlackMessage } from "./types.js";
 
 export const SHARE_ACTION_ID = "share_answer";
-export const DID_YOU_MEAN_ACTION_PREFIX = "did_you_mean_";
+const DID_YOU_MEAN_ACTION_PREFIX = "did_you_mean_";
+/** Every "did you mean" button's action id: the prefix and the suggestion's position. */
+export const DID_YOU_MEAN_ACTION_PATTERN = new RegExp(`^${DID_YOU_MEAN_ACTION_PREFIX}\\d+$`);
 
-/** What a Share or "did you mean" button carries: enough to rebuild the same answer. */
-export interface AnswerButtonValue {
-  /** The query, or `entry:<id>` for a suggestion. */
-  q: string;
-  l: Lang;
-}
-
-export function encodeButtonValue(value: AnswerButtonValue): string {
-  return JSON.stringify({ q: value.q.slice(0, 1500), l: value.l });
-}
-
-export interface AnswerBlockOptions {
+interface AnswerBlockOptions {
   /** The user who shared the answer into the channel. */
   readonly sharedBy?: string;
   /** Offer the Share button (ephemeral answers only). */
@@ -38,16 +31,13 @@ export function renderAnswerBlocks(answer: Answer, options: AnswerBlockOptions =
     blocks.push({
       type: "section",
       text: mrkdwn(
-        `:information_source: *${other.code} \`${other.name}\`* (${PLATFORM_FAMILY_SHORT[lang][other.platform]}): ${UI_STRINGS[lang].notTokenError}. ${escapeMrkdwn(other.meaning[lang])}`,
+        `:information_source: *${other.code} \`${other.name}\`* (${UI_STRINGS[lang].platformFamilies[other.platform]})${UI_STRINGS[lang].colon}${UI_STRINGS[lang].notTokenError}${lang === "zh" ? "。" : "."} ${escapeMrkdwn(other.meaning[lang])}`,
       ),
     });
   }
   if (answer.items.length === 0) {
     if (answer.notTokenErrors.length === 0) blocks.push(...noMatchBlocks(answer));
-    return fitMessage(
-      { text: strings.noMatch(escapeMrkdwn(answer.query.slice(0, 200))), blocks, lang },
-      strings.overflow,
-    );
+    return fitMessage({ text: noMatchText(answer.query, 200, lang), blocks, lang }, strings.overflow);
   }
   const several = severalMeaningsNote(answer);
   if (several)
@@ -69,7 +59,8 @@ export function renderAnswerBlocks(answer: Answer, options: AnswerBlockOptions =
           type: "button",
           text: plain(strings.share),
           action_id: SHARE_ACTION_ID,
-          value: encodeButtonValue({ q: answer.query, l: lang }),
+          // The query as shown: a pasted secret is not handed back to Slack in the button either.
+          value: encodeButtonValue({ q: redactSecrets(answer.query), l: lang }),
         },
       ],
     });
@@ -84,19 +75,19 @@ function headlineText(item: AnswerItem, lang: Lang): string {
   return item.entry.depth === "catalogue" ? label : `${label}: ${item.entry.title[lang]}`;
 }
 
-/** A catalogue entry as four blocks: its label, where and how it is reported, names, meaning and first check. */
+/** A catalogue entry: its label, where it is reported, its names, meaning, how it is reported and first check. */
 function catalogueItemBlocks(item: AnswerItem, lang: Lang): Block[] {
   const ui = UI_STRINGS[lang];
   const { entry } = item;
   const tags = [
     ...(entry.kind === "warning" ? [`:warning: *${ui.warning}*`] : []),
-    `${ui.onPlatforms}: ${platformsText(item, lang)}`,
+    `${ui.onPlatforms}${ui.colon}${platformsText(item, lang)}`,
     escapeMrkdwn(entry.category.title[lang]),
   ];
   return [
     { type: "header", text: plain(headlineText(item, lang)) },
     { type: "context", elements: [mrkdwn(tags.join(" · "))] },
-    { type: "section", text: mrkdwn(`*${ui.names}*\n${namesByPlatform(entry)}`) },
+    { type: "section", text: mrkdwn(`*${ui.names}*\n${namesByPlatform(entry, lang)}`) },
     {
       type: "section",
       text: mrkdwn(
@@ -119,14 +110,14 @@ function itemBlocks(item: AnswerItem, lang: Lang): Block[] {
       type: "context",
       elements: notes.map((note) => mrkdwn(`:warning: ${escapeMrkdwn(note)}`)),
     });
-  blocks.push({ type: "section", text: mrkdwn(`*${ui.names}*\n${namesByPlatform(entry)}`) });
+  blocks.push({ type: "section", text: mrkdwn(`*${ui.names}*\n${namesByPlatform(entry, lang)}`) });
   blocks.push({
     type: "section",
     text: mrkdwn(
       `*${ui.symptom}*\n${escapeMrkdwn(entry.symptom[lang])}\n\n*${ui.reportedBy}*\n${entry.reportedBy
         .map(
           (report) =>
-            `• *${PLATFORM_FAMILY_SHORT[lang][report.platform]}*: ${escapeMrkdwn(report.how[lang])}`,
+            `• *${ui.platformFamilies[report.platform]}*${ui.colon}${escapeMrkdwn(report.how[lang])}`,
         )
         .join("\n")}`,
     ),
@@ -140,9 +131,11 @@ function itemBlocks(item: AnswerItem, lang: Lang): Block[] {
   blocks.push({ type: "section", text: mrkdwn(`*${ui.fix}*\n${numberedSteps(entry, lang)}`) });
   const related: string[] = [];
   if (entry.related.callbacks.length > 0)
-    related.push(`${ui.callbacks}: ${entry.related.callbacks.map((name) => `\`${name}\``).join(", ")}`);
+    related.push(
+      `${ui.callbacks}${ui.colon}${entry.related.callbacks.map((name) => `\`${name}\``).join(", ")}`,
+    );
   if (entry.related.entries.length > 0)
-    related.push(`${ui.seeAlso}: ${entry.related.entries.map((id) => `\`${id}\``).join(", ")}`);
+    related.push(`${ui.seeAlso}${ui.colon}${entry.related.entries.map((id) => `\`${id}\``).join(", ")}`);
   related.push(`<${entry.docs[lang]}|${ui.docs}>`);
   blocks.push({ type: "context", elements: related.map((line) => mrkdwn(line)) });
   return blocks;
@@ -152,24 +145,33 @@ export function numberedSteps(entry: KnowledgeEntry, lang: Lang): string {
   return entry.fix[lang].map((step, index) => `${index + 1}. ${escapeMrkdwn(step)}`).join("\n");
 }
 
-function namesByPlatform(entry: KnowledgeEntry): string {
-  const lines: string[] = [];
-  for (const [label, names] of namesByPlatformLabel(entry.names)) {
-    lines.push(
-      `${label}: ${names.map((name) => `\`${name.name.replace(/`/g, "'")}\`${name.code === undefined ? "" : ` (${name.code})`}`).join(", ")}`,
-    );
+function namesByPlatform(entry: KnowledgeEntry, lang: Lang): string {
+  // The seed's and the reference's spelling of one SDK (objective-c, ios-objc) share a label and a line.
+  const byLabel = new Map<string, string[]>();
+  for (const platform of NAME_PLATFORM_ORDER) {
+    const names = entry.names.filter((name) => name.platform === platform);
+    if (names.length === 0) continue;
+    const label = namePlatformLabel(platform, lang);
+    byLabel.set(label, [
+      ...(byLabel.get(label) ?? []),
+      ...names.map(
+        (name) => `\`${name.name.replace(/`/g, "'")}\`${name.code === undefined ? "" : ` (${name.code})`}`,
+      ),
+    ]);
   }
-  return lines.join("\n");
+  return [...byLabel]
+    .map(([label, names]) => `${label}${UI_STRINGS[lang].colon}${names.join(", ")}`)
+    .join("\n");
+}
+
+/** The query echoed masked, cut and unable to leave its inline code. */
+function noMatchText(query: string, maxChars: number, lang: Lang): string {
+  return `${UI_STRINGS[lang].noMatch}${UI_STRINGS[lang].colon}\`${safeEcho(query, maxChars)}\``;
 }
 
 function noMatchBlocks(answer: Answer): Block[] {
   const strings = SLACK_STRINGS[answer.lang];
-  const blocks: Block[] = [
-    {
-      type: "section",
-      text: mrkdwn(strings.noMatch(escapeMrkdwn(answer.query.trim().slice(0, 500)).replace(/`/g, "'"))),
-    },
-  ];
+  const blocks: Block[] = [{ type: "section", text: mrkdwn(noMatchText(answer.query, 500, answer.lang)) }];
   if (answer.suggestions.length > 0) {
     const buttons: ButtonElement[] = answer.suggestions.slice(0, 3).map((suggestion, index) => ({
       type: "button",
@@ -178,7 +180,10 @@ function noMatchBlocks(answer: Answer): Block[] {
       value: encodeButtonValue({ q: `entry:${suggestion.entry.id}`, l: answer.lang }),
     }));
     blocks.push(
-      { type: "section", text: mrkdwn(strings.didYouMean) },
+      {
+        type: "section",
+        text: mrkdwn(`${UI_STRINGS[answer.lang].didYouMean}${UI_STRINGS[answer.lang].colon.trimEnd()}`),
+      },
       { type: "actions", block_id: "did_you_mean", elements: buttons },
     );
   }

@@ -1,9 +1,14 @@
+import { z } from "zod";
 import type { Lang } from "../../text/language.js";
 import { BLOCK_LIMITS } from "./limits.js";
 import { type Block, mrkdwn, plain, type SlackMessage } from "./types.js";
 
 export const FEEDBACK_UP_ACTION_ID = "feedback_up";
 export const FEEDBACK_DOWN_ACTION_ID = "feedback_down";
+/** Both vote buttons' action ids. */
+export const FEEDBACK_ACTION_PATTERN = new RegExp(
+  `^(?:${FEEDBACK_UP_ACTION_ID}|${FEEDBACK_DOWN_ACTION_ID})$`,
+);
 const MAX_ENTRIES = 10;
 
 /** What a 👍 / 👎 button carries: which answer, and the entries it named (so the vote counts for them). */
@@ -49,6 +54,27 @@ export const FEEDBACK_STRINGS = {
     reportKinds: { query: "问题", scan: "日志" },
   },
 } as const;
+
+const feedbackValueSchema = z.object({
+  a: z.string().min(1).max(64),
+  e: z.array(z.string().max(100)).max(MAX_ENTRIES),
+  l: z.enum(["en", "zh"]).optional(),
+});
+
+/** Vote values come back from the client: anything that is not a value we wrote is undefined. */
+export function decodeFeedbackValue(
+  text: string | undefined,
+): z.infer<typeof feedbackValueSchema> | undefined {
+  if (text === undefined) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const parsed = feedbackValueSchema.safeParse(json);
+  return parsed.success ? parsed.data : undefined;
+}
 
 export function encodeFeedbackValue(answerId: string, entryIds: readonly string[], lang: Lang): string {
   return JSON.stringify({

@@ -7,22 +7,18 @@ import {
 } from "../../answer/catalogueList.js";
 import type { KnowledgeIndex } from "../../index/knowledgeIndex.js";
 import type { Category } from "../../knowledge/schema.js";
+import type { GapReport } from "../../store/types.js";
 import type { Lang } from "../../text/language.js";
 import { LIST_STRINGS } from "../strings.js";
+import { encodeListValue } from "./buttonValue.js";
 import { BLOCK_LIMITS, fitMessage } from "./limits.js";
 import { escapeMrkdwn } from "./mrkdwn.js";
+import { renderReportBlocks } from "./reportBlocks.js";
 import { SLACK_STRINGS } from "./slackStrings.js";
 import { type Block, type ButtonElement, type HomeView, mrkdwn, plain, type SlackMessage } from "./types.js";
 
 /** Buttons of the listing: open a category (`list_category_<n>`), turn a page, or go back to all. */
 export const LIST_ACTION_PATTERN = /^list_(?:category_\d+|next|previous|all)$/;
-
-/** What a listing button carries: the category (empty for all of them), the page and the language. */
-export interface ListButtonValue {
-  c: string;
-  p: number;
-  l: Lang;
-}
 
 /** Entries a page: each line is at most ~200 characters, so a page stays far inside the text budget. */
 export const ENTRIES_PER_PAGE = 25;
@@ -84,20 +80,24 @@ export function renderCategoryBlocks(
   );
 }
 
-/** The App Home: the help, then the categories (App Home buttons have no reply URL, so names to type). */
-export function renderHomeView(index: KnowledgeIndex, lang: Lang): HomeView {
+/**
+ * The App Home: the help, the catalogue's categories (App Home buttons have no reply URL, so
+ * names to type), then (for admins) the knowledge-gap report.
+ */
+export function renderHomeView(
+  index: KnowledgeIndex,
+  lang: Lang,
+  admin?: { readonly report: GapReport | undefined; readonly days: number },
+): HomeView {
   const strings = SLACK_STRINGS[lang];
   const blocks: Block[] = [
     ...helpSections(lang),
     { type: "divider" },
     ...categorySections(listCategories(index), lang),
     { type: "context", elements: [mrkdwn(LIST_STRINGS[lang].slackHint)] },
+    ...(admin ? renderReportBlocks(admin.report, admin.days, lang) : []),
   ];
   return { type: "home", blocks: fitMessage({ text: "", blocks, lang }, strings.overflow).blocks };
-}
-
-export function encodeListValue(value: ListButtonValue): string {
-  return JSON.stringify(value);
 }
 
 function helpSections(lang: Lang): Block[] {

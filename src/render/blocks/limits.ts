@@ -16,7 +16,7 @@ export const BLOCK_LIMITS = {
   fallbackText: 3000,
 } as const;
 
-export function truncate(text: string, max: number): string {
+function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
   // Never cut inside an escape (&amp;) or leave a lone surrogate.
   let cut = text.slice(0, max - 1);

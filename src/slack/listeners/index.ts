@@ -1,5 +1,6 @@
 import type { App } from "@slack/bolt";
-import { SHARE_ACTION_ID } from "../../render/blocks/answerBlocks.js";
+import { DID_YOU_MEAN_ACTION_PATTERN, SHARE_ACTION_ID } from "../../render/blocks/answerBlocks.js";
+import { FEEDBACK_ACTION_PATTERN } from "../../render/blocks/feedbackBlocks.js";
 import { LIST_ACTION_PATTERN } from "../../render/blocks/helpBlocks.js";
 import type { BotContext } from "../botContext.js";
 import { didYouMean } from "./actions/didYouMean.js";
@@ -19,8 +20,8 @@ export function registerListeners(app: App, context: BotContext): void {
   app.event("app_home_opened", appHomeOpened(context));
   app.message(directMessage(context));
   app.action(SHARE_ACTION_ID, shareAnswer(context));
-  app.action(/^did_you_mean_\d+$/, didYouMean(context));
+  app.action(DID_YOU_MEAN_ACTION_PATTERN, didYouMean(context));
   app.action(LIST_ACTION_PATTERN, listCatalogue(context));
-  app.action(/^feedback_(?:up|down)$/, feedbackVote(context));
+  app.action(FEEDBACK_ACTION_PATTERN, feedbackVote(context));
   app.shortcut(DIAGNOSE_SHORTCUT_CALLBACK_ID, diagnoseShortcut(context));
 }

@@ -1,19 +1,10 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
-import { type Answer, answerForEntry, answerQuery } from "../../../answer/answer.js";
+import { describeError } from "../../../errors.js";
 import { renderAnswerBlocks } from "../../../render/blocks/answerBlocks.js";
-import type { Lang } from "../../../text/language.js";
 import type { BotContext } from "../../botContext.js";
 import { withAnswerFeedback } from "../../feedback.js";
-import { blockActionSchema, buttonValueSchema } from "../../payloads.js";
 import { asSlackBlocks } from "../../reply.js";
-import { safeJson } from "./buttonValue.js";
-
-/** Rebuilds the answer a button stands for: a query, or `entry:<id>` for a suggested entry. */
-export function answerFromButton(context: BotContext, value: { q: string; l: Lang }): Answer | undefined {
-  return value.q.startsWith("entry:")
-    ? answerForEntry(context.index, value.q.slice("entry:".length), value.l)
-    : answerQuery(context.index, value.q, { lang: value.l, defaultLang: context.config.defaultLang });
-}
+import { answerFromButton } from "./answerButton.js";
 
 /** A "did you mean" button: answers with the suggested entry, ephemerally, like /agora would. */
 export function didYouMean(context: BotContext) {
@@ -23,12 +14,9 @@ export function didYouMean(context: BotContext) {
     respond,
   }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    const payload = blockActionSchema.safeParse(body);
-    if (!payload.success) return;
-    const value = buttonValueSchema.safeParse(safeJson(payload.data.actions[0]?.value));
-    if (!value.success) return;
-    const answer = answerFromButton(context, value.data);
-    if (!answer) return;
+    const clicked = answerFromButton(context, "did-you-mean", body);
+    if (!clicked) return;
+    const { answer } = clicked;
     const message = withAnswerFeedback(context, answer, renderAnswerBlocks(answer, { shareable: true }));
     await context.inflight.track(
       respond({
@@ -36,7 +24,9 @@ export function didYouMean(context: BotContext) {
         replace_original: false,
         text: message.text,
         blocks: asSlackBlocks(message),
-      }).catch((error: unknown) => context.logger.error(`respond for did-you-mean failed: ${String(error)}`)),
+      }).catch((error: unknown) =>
+        context.logger.error(`did-you-mean: respond failed: ${describeError(error)}`),
+      ),
     );
   };
 }

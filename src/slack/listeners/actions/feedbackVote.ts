@@ -1,20 +1,14 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
-import { z } from "zod";
+import { describeError } from "../../../errors.js";
 import {
+  decodeFeedbackValue,
   FEEDBACK_STRINGS,
   FEEDBACK_UP_ACTION_ID,
   feedbackNote,
 } from "../../../render/blocks/feedbackBlocks.js";
 import type { BotContext } from "../../botContext.js";
-import { blockActionSchema } from "../../payloads.js";
+import { blockActionSchema, parsePayload } from "../../payloads.js";
 import { asSlackBlocks } from "../../reply.js";
-import { safeJson } from "./buttonValue.js";
-
-const feedbackValueSchema = z.object({
-  a: z.string().min(1).max(64),
-  e: z.array(z.string().max(100)).max(10),
-  l: z.enum(["en", "zh"]).optional(),
-});
 
 /** 👍 / 👎 under an answer: one vote per person per answer (a second click changes it), told ephemerally. */
 export function feedbackVote(context: BotContext) {
@@ -26,19 +20,22 @@ export function feedbackVote(context: BotContext) {
     respond,
   }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    const payload = blockActionSchema.safeParse(body);
-    if (!payload.success) return;
-    const action = payload.data.actions[0];
-    const value = feedbackValueSchema.safeParse(safeJson(action?.value));
-    if (!action || !value.success) return;
+    const payload = parsePayload(context.logger, "feedback", blockActionSchema, body);
+    if (!payload) return;
+    const action = payload.actions[0];
+    const value = decodeFeedbackValue(action?.value);
+    if (!action || !value) {
+      context.logger.warn("feedback: button value not understood, ignored");
+      return;
+    }
     const up = action.action_id === FEEDBACK_UP_ACTION_ID;
     const recorded = await context.state.recordVote({
-      answerId: value.data.a,
-      userId: payload.data.user.id.slice(0, 64),
-      entryIds: value.data.e.filter((id) => knownEntries.has(id)),
+      answerId: value.a,
+      userId: payload.user.id.slice(0, 64),
+      entryIds: value.e.filter((id) => knownEntries.has(id)),
       vote: up ? 1 : -1,
     });
-    const strings = FEEDBACK_STRINGS[value.data.l ?? context.config.defaultLang];
+    const strings = FEEDBACK_STRINGS[value.l ?? context.config.defaultLang];
     const note = feedbackNote(recorded ? strings.thanks(up) : strings.notRecorded);
     await context.inflight.track(
       respond({
@@ -46,7 +43,7 @@ export function feedbackVote(context: BotContext) {
         replace_original: false,
         text: note.text,
         blocks: asSlackBlocks(note),
-      }).catch((error: unknown) => context.logger.error(`respond for a vote failed: ${String(error)}`)),
+      }).catch((error: unknown) => context.logger.error(`feedback: respond failed: ${describeError(error)}`)),
     );
   };
 }

@@ -2,10 +2,8 @@ import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "
 import { renderAnswerBlocks } from "../../../render/blocks/answerBlocks.js";
 import type { BotContext } from "../../botContext.js";
 import { withAnswerFeedback } from "../../feedback.js";
-import { blockActionSchema, buttonValueSchema } from "../../payloads.js";
 import { postReply } from "../../reply.js";
-import { safeJson } from "./buttonValue.js";
-import { answerFromButton } from "./didYouMean.js";
+import { answerFromButton } from "./answerButton.js";
 
 /** "Share in channel": the same answer, posted visibly, saying who shared it. */
 export function shareAnswer(context: BotContext) {
@@ -16,22 +14,19 @@ export function shareAnswer(context: BotContext) {
     respond,
   }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    const payload = blockActionSchema.safeParse(body);
-    if (!payload.success || !payload.data.channel) return;
-    const value = buttonValueSchema.safeParse(safeJson(payload.data.actions[0]?.value));
-    if (!value.success) return;
-    const answer = answerFromButton(context, value.data);
-    if (!answer) return;
-    const message = withAnswerFeedback(
-      context,
-      answer,
-      renderAnswerBlocks(answer, { sharedBy: payload.data.user.id }),
-    );
+    const clicked = answerFromButton(context, "share", body);
+    if (!clicked) return;
+    const { click, answer } = clicked;
+    if (!click.channel) {
+      context.logger.warn("share: the click names no channel, ignored");
+      return;
+    }
+    const message = withAnswerFeedback(context, answer, renderAnswerBlocks(answer, { sharedBy: click.user }));
     await context.inflight.track(
       postReply(
         context,
         client,
-        { channel: payload.data.channel.id, user: payload.data.user.id, respond, lang: answer.lang },
+        { channel: click.channel, user: click.user, respond, lang: answer.lang },
         message,
       ),
     );

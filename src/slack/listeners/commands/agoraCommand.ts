@@ -8,7 +8,7 @@ import type { SlackMessage } from "../../../render/blocks/types.js";
 import { scanLogAsync } from "../../../scan/scanLog.js";
 import type { BotContext } from "../../botContext.js";
 import { withAnswerFeedback, withScanFeedback } from "../../feedback.js";
-import { commandSchema } from "../../payloads.js";
+import { commandSchema, parsePayload } from "../../payloads.js";
 import { asSlackBlocks } from "../../reply.js";
 import { listReply } from "../actions/listCatalogue.js";
 
@@ -18,9 +18,12 @@ const LOG_MIN_CHARS = 300;
 /** `/agora <query>`: answered in the acknowledgement, ephemerally, well within Slack's 3 seconds. */
 export function agoraCommand(context: BotContext) {
   return async ({ command, ack }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
-    const parsed = commandSchema.safeParse(command);
-    const raw = parsed.success ? parsed.data.text : "";
-    const message = await context.inflight.track(replyFor(context, raw));
+    const parsed = parsePayload(context.logger, "/agora", commandSchema, command);
+    if (!parsed) {
+      await ack();
+      return;
+    }
+    const message = await context.inflight.track(replyFor(context, parsed.text));
     await ack({ response_type: "ephemeral", text: message.text, blocks: asSlackBlocks(message) });
   };
 }

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import type { BotContext } from "../../botContext.js";
 import { diagnoseAndReply } from "../../diagnose.js";
-import { messageLikeSchema } from "../../payloads.js";
+import { messageLikeSchema, parsePayload } from "../../payloads.js";
 import { isPersonMessage } from "./messageFilters.js";
 
 /** A direct message to the bot: diagnosed like a mention, without the @. */
@@ -10,9 +10,8 @@ export function directMessage(context: BotContext) {
     event,
     client,
   }: SlackEventMiddlewareArgs<"message"> & AllMiddlewareArgs): Promise<void> => {
-    const parsed = messageLikeSchema.safeParse(event);
-    if (!parsed.success) return;
-    const message = parsed.data;
+    const message = parsePayload(context.logger, "message", messageLikeSchema, event);
+    if (!message) return;
     if (message.channel_type !== "im" || !message.channel || !isPersonMessage(message)) return;
     const channel = message.channel;
     await diagnoseAndReply(context, client, message, {

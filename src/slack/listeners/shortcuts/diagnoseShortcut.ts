@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from "@slack/bolt";
 import type { BotContext } from "../../botContext.js";
 import { diagnoseAndReply } from "../../diagnose.js";
-import { messageShortcutSchema } from "../../payloads.js";
+import { messageShortcutSchema, parsePayload } from "../../payloads.js";
 
 export const DIAGNOSE_SHORTCUT_CALLBACK_ID = "diagnose_agora_errors";
 
@@ -14,14 +14,9 @@ export function diagnoseShortcut(context: BotContext) {
     respond,
   }: SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    const parsed = messageShortcutSchema.safeParse(body);
-    if (!parsed.success) {
-      context.logger.warn(
-        `message shortcut payload not understood: ${parsed.error.issues[0]?.message ?? "invalid"}`,
-      );
-      return;
-    }
-    const { message, channel, user } = parsed.data;
+    const parsed = parsePayload(context.logger, "diagnose shortcut", messageShortcutSchema, body);
+    if (!parsed) return;
+    const { message, channel, user } = parsed;
     await diagnoseAndReply(context, client, message, {
       channel: channel.id,
       threadTs: message.thread_ts ?? message.ts,
