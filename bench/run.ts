@@ -137,6 +137,18 @@ function knowledgeStrings(index: KnowledgeIndex): string[] {
   ];
 }
 
+/** What the bench ran against: entries, distinct names and codes indexed. */
+function knowledgeCounts(index: KnowledgeIndex) {
+  const deep = index.entries.filter((entry) => entry.depth === "deep").length;
+  return {
+    entries: index.entries.length,
+    deep,
+    catalogue: index.entries.length - deep,
+    names: new Set(index.entries.flatMap((entry) => entry.names.map((name) => name.name))).size,
+    codes: index.codeRecords.size,
+  };
+}
+
 async function main(): Promise<void> {
   const benchStart = performance.now();
   mkdirSync(OUT, { recursive: true });
@@ -146,6 +158,10 @@ async function main(): Promise<void> {
     pathToFileURL(join(ROOT, "dist", "index", "loadIndex.js")).href
   )) as typeof import("../src/index/loadIndex.js");
   const index = loadKnowledgeIndex();
+  const indexed = knowledgeCounts(index);
+  log(
+    `knowledge: ${indexed.entries} entries (${indexed.deep} token entries, ${indexed.catalogue} in the catalogue), ${indexed.names} names, ${indexed.codes} codes`,
+  );
 
   log("generating the 40 MB log…");
   const generated = generateLog(LOG_BYTES);
@@ -316,6 +332,7 @@ async function main(): Promise<void> {
       node: process.version,
       platform: process.platform,
     },
+    knowledge: indexed,
     ...figures,
     all_pass: Object.values(checks).every((check) => check.pass !== false) && failedRequests === 0,
     checks,

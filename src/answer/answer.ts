@@ -1,5 +1,5 @@
 import type { KnowledgeIndex, OtherMeaning } from "../index/knowledgeIndex.js";
-import type { EntryName, KnowledgeEntry, PlatformFamily } from "../knowledge/schema.js";
+import type { CodeSpace, EntryName, KnowledgeEntry, PlatformFamily } from "../knowledge/schema.js";
 import { matchQuery } from "../match/matchQuery.js";
 import type { Match, Suggestion } from "../match/types.js";
 import { detectLanguage, type Lang, looksLikeEnglishProse } from "../text/language.js";
@@ -11,9 +11,13 @@ export interface AnswerItem {
   readonly via: Match["via"];
   readonly matched: string;
   readonly headline: { readonly code?: number; readonly name: string };
-  /** The one platform family where the matched code is this error; empty when it is on both. */
+  /** The one platform family where the matched code is this token error; empty when it is on both. */
   readonly onlyOn: readonly PlatformFamily[];
   readonly otherMeanings: readonly OtherMeaning[];
+  /** Where the matched code or name has this meaning. */
+  readonly platforms: readonly PlatformFamily[];
+  /** Which list the matched number is from (error, warning, connection reason, …). */
+  readonly space?: CodeSpace;
 }
 
 /** The whole answer to a lookup, as plain data: renderers turn it into text, JSON or Block Kit. */
@@ -30,6 +34,20 @@ export interface AnswerOptions {
   readonly lang?: Lang | undefined;
   /** The language when the query gives no sign of one (a bare code or name). */
   readonly defaultLang: Lang;
+  /** The platform the asker is on, when known; otherwise read from the query's words. */
+  readonly platform?: PlatformFamily | undefined;
+}
+
+const WEB_WORDS =
+  /\b(?:web|browser|javascript|js|chrome|safari|firefox|edge|agorartc|agora-rtc-sdk(?:-ng)?|sdk-ng)\b|浏览器|网页/i;
+const NATIVE_WORDS =
+  /\b(?:native|android|ios|iphone|ipad|swift|objective-c|objc|flutter|dart|unity|electron|react[- ]native|windows|macos|java|kotlin|c\+\+|cpp)\b|安卓|原生/i;
+
+/** The platform family a query names ("17 on android", "web 2"), when it names exactly one. */
+export function platformOfQuery(text: string): PlatformFamily | undefined {
+  const web = WEB_WORDS.test(text);
+  const native = NATIVE_WORDS.test(text);
+  return web === native ? undefined : web ? "web" : "native";
 }
 
 export function chooseLanguage(text: string, options: AnswerOptions): Lang {
@@ -41,16 +59,25 @@ export function chooseLanguage(text: string, options: AnswerOptions): Lang {
 
 export function answerQuery(index: KnowledgeIndex, query: string, options: AnswerOptions): Answer {
   const outcome = matchQuery(index, query);
+  const platform = options.platform ?? platformOfQuery(outcome.query);
+  const items = outcome.matches.map(toAnswerItem);
   return {
     query: outcome.query,
     lang: chooseLanguage(outcome.query, options),
-    items: outcome.matches.map(toAnswerItem),
+    // A number or name with a meaning on each platform: the asker's platform's meaning first.
+    items:
+      platform === undefined ? items : stablePartition(items, (item) => item.platforms.includes(platform)),
     suggestions: outcome.suggestions,
     notTokenErrors: outcome.notTokenErrors,
   };
 }
 
+function stablePartition<T>(items: readonly T[], first: (item: T) => boolean): T[] {
+  return [...items.filter(first), ...items.filter((item) => !first(item))];
+}
+
 export function toAnswerItem(match: Match): AnswerItem {
+  const deep = match.entry.depth === "deep";
   return {
     entry: match.entry,
     score: match.score,
@@ -58,8 +85,10 @@ export function toAnswerItem(match: Match): AnswerItem {
     matched: match.matched,
     headline: headlineFor(match.entry, match.code, match.name),
     // A code that is a token error on one side only (118 on the Web) says so, even when the entry is one-sided too.
-    onlyOn: match.code !== undefined && match.platforms.length === 1 ? match.platforms : [],
+    onlyOn: deep && match.code !== undefined && match.platforms.length === 1 ? match.platforms : [],
     otherMeanings: match.otherMeanings,
+    platforms: match.platforms,
+    ...(match.space === undefined ? {} : { space: match.space }),
   };
 }
 
@@ -105,6 +134,7 @@ export function answerForEntry(index: KnowledgeIndex, id: string, lang: Lang): A
         headline: headlineFor(entry),
         onlyOn: [],
         otherMeanings: [],
+        platforms: [...new Set(entry.codes.flatMap((code) => code.platforms))],
       },
     ],
     suggestions: [],

@@ -4,14 +4,15 @@ import { readDefaultLang } from "../config/defaultLang.js";
 import { ConfigError, KnowledgeError, UsageError } from "../errors.js";
 import type { KnowledgeIndex } from "../index/knowledgeIndex.js";
 import { type CliIo, EXIT_KNOWLEDGE, EXIT_OK, EXIT_USAGE } from "./io.js";
-import { COMMAND_HELP, LOOKUP_USAGE, REPORT_USAGE, SCAN_USAGE } from "./usage.js";
+import { COMMAND_HELP, KB_CHECK_USAGE, LIST_USAGE, LOOKUP_USAGE, REPORT_USAGE, SCAN_USAGE } from "./usage.js";
 
-const USAGE = `agora-bot: answers Agora RTC token errors from codes, names, words and logs
+const USAGE = `agora-bot: answers Agora RTC errors (token errors in depth) from codes, names, words and logs
 
 Usage:
   ${LOOKUP_USAGE}
   ${SCAN_USAGE}
-  agora-bot kb-check
+  ${LIST_USAGE}
+  ${KB_CHECK_USAGE}
   ${REPORT_USAGE}
   agora-bot help [COMMAND]
   agora-bot --version
@@ -22,7 +23,10 @@ Examples:
   agora-bot lookup ERR_NO_AUTHORIZED
   agora-bot lookup --lang zh token expired
   agora-bot lookup --json 109 110
+  agora-bot lookup 17
   agora-bot scan console.log
+  agora-bot list
+  agora-bot list native-errors-join
   agora-bot report --days 7
 
 Exit status: 0 found, 1 no match, 2 usage error, 3 knowledge base invalid, 4 database unreachable
@@ -59,6 +63,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
         return await (await import("./lookup.js")).runLookup(rest, io, index, defaultLang);
       case "scan":
         return await (await import("./scan.js")).runScan(rest, io, index, defaultLang);
+      case "list":
+        return (await import("./list.js")).runList(rest, io, index, defaultLang);
       case "kb-check": {
         if (rest.includes("--help") || rest.includes("-h")) {
           io.stdout.write(`${COMMAND_HELP["kb-check"]}\n`);
@@ -67,7 +73,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
         // kb-check is the validation itself: always the YAML and the schema, never the snapshot.
         const { loadKnowledgeIndex } = await import("../index/loadIndex.js");
         const { runKbCheck } = await import("./kbCheck.js");
-        return runKbCheck(io, async () => loadKnowledgeIndex(dir));
+        // Awaited here so that an invalid knowledge base is caught below (exit 3), not a crash.
+        return await runKbCheck(rest, io, async () => loadKnowledgeIndex(dir));
       }
       case "report":
         return await (await import("./report.js")).runReport(rest, io);
@@ -81,7 +88,10 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
         }
         const help = COMMAND_HELP[topic];
         if (help === undefined)
-          throw new UsageError(`no help for "${topic}"`, "commands: lookup, scan, kb-check, report, help");
+          throw new UsageError(
+            `no help for "${topic}"`,
+            "commands: lookup, scan, list, kb-check, report, help",
+          );
         io.stdout.write(`${help}\n`);
         return EXIT_OK;
       }
@@ -95,7 +105,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       default:
         throw new UsageError(
           `unknown command "${command}"`,
-          "commands: lookup, scan, kb-check, report, help",
+          "commands: lookup, scan, list, kb-check, report, help",
         );
     }
   } catch (error) {

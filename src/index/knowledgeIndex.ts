@@ -1,5 +1,6 @@
 import Fuse from "fuse.js";
 import type { KnowledgeBase } from "../knowledge/load.js";
+import { nameLookupForms } from "../knowledge/nameForms.js";
 import type {
   EntryCode,
   EntryMessage,
@@ -9,7 +10,7 @@ import type {
   PlatformFamily,
 } from "../knowledge/schema.js";
 import { letterMask } from "../text/editDistance.js";
-import { coreIdentifierKey, identifierKeys } from "../text/identifier.js";
+import { coreIdentifierKey, identifierKey, identifierKeys } from "../text/identifier.js";
 import { type Phrase, splitPhrase } from "./phrases.js";
 
 export interface CodeRecord {
@@ -59,8 +60,17 @@ export interface NameKeyRecord {
 export interface KnowledgeIndex {
   readonly knowledge: KnowledgeBase;
   readonly entries: readonly KnowledgeEntry[];
+  /** The deep token entry of an error code (at most one a number). */
   readonly byCode: ReadonlyMap<number, CodeRecord>;
+  /** The deep token entry of a name key. */
   readonly byNameKey: ReadonlyMap<string, NameRecord>;
+  /**
+   * Every entry with this number, deep and catalogue, on any platform and in any list (error,
+   * warning, connection reason, …): a number can mean several things. Deep entries first.
+   */
+  readonly codeRecords: ReadonlyMap<number, readonly CodeRecord[]>;
+  /** Every entry with a name of this key (full or core), one record an entry, deep entries first. */
+  readonly nameRecords: ReadonlyMap<string, readonly NameRecord[]>;
   readonly nameKeys: readonly NameKeyRecord[];
   readonly messages: readonly MessageRecord[];
   /** Matches a lower-cased text holding any message needle: one pass instead of one search per message. */
@@ -83,6 +93,8 @@ export interface KnowledgeIndex {
 export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
   const byCode = new Map<number, CodeRecord>();
   const byNameKey = new Map<string, NameRecord>();
+  const codeRecords = new Map<number, CodeRecord[]>();
+  let nameRecords: ReadonlyMap<string, readonly NameRecord[]> | undefined;
   const messages: MessageRecord[] = [];
   const otherMeaningsByCode = new Map<number, OtherMeaning[]>();
   const otherMeaningsByNameKey = new Map<string, OtherMeaning>();
@@ -91,7 +103,14 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
 
   for (const entry of knowledge.entries) {
     for (const code of entry.codes) {
-      byCode.set(code.code, { entry, code });
+      pushTo(codeRecords, code.code, { entry, code });
+    }
+  }
+
+  for (const entry of knowledge.entries) {
+    if (entry.depth !== "deep") continue;
+    for (const code of entry.codes) {
+      if (code.space === "error") byCode.set(code.code, { entry, code });
       for (const other of code.otherMeanings) {
         const meaning: OtherMeaning = { code: code.code, entry, ...other };
         const list = otherMeaningsByCode.get(code.code) ?? [];
@@ -128,6 +147,7 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
   const nameKeys = [...byNameKey].map(([key, record]) => ({ key, record }));
   const coreKeys = new Map<string, NameKeyRecord>();
   for (const entry of knowledge.entries) {
+    if (entry.depth !== "deep") continue;
     for (const name of entry.names) {
       const key = coreIdentifierKey(name.name);
       if (!coreKeys.has(key)) coreKeys.set(key, { key, record: { entry, name } });
@@ -149,6 +169,13 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
     entries: knowledge.entries,
     byCode,
     byNameKey,
+    codeRecords,
+    // Built on first use: keying every name of the catalogue is the costliest part of indexing,
+    // and start-up (`/healthz`) should not wait for it.
+    get nameRecords() {
+      nameRecords ??= buildNameRecords(knowledge.entries);
+      return nameRecords;
+    },
     nameKeys,
     messages,
     messagePattern: anyOf(messages.map((record) => record.needle)),
@@ -161,6 +188,43 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
     nameSuggestions,
     coreKeyTrigrams,
   };
+}
+
+/**
+ * Every entry a name key stands for, the most exact reading first: a name as written, then the
+ * method or event inside a signature (`renewToken`), then a name without its SDK prefix
+ * (`INVALID_ARGUMENT` for `ERR_INVALID_ARGUMENT`), each only where no earlier reading has the key.
+ */
+function buildNameRecords(entries: readonly KnowledgeEntry[]): Map<string, NameRecord[]> {
+  const records = new Map<string, NameRecord[]>();
+  const readings: ((name: string) => string[])[] = [
+    (name) => [identifierKey(name)],
+    (name) => nameLookupForms(name).map((form) => identifierKey(form)),
+    (name) => [name, ...nameLookupForms(name)].map((form) => coreIdentifierKey(form)),
+  ];
+  for (const reading of readings) {
+    const known = new Set(records.keys());
+    for (const entry of entries) {
+      for (const name of entry.names) {
+        for (const key of reading(name.name)) {
+          if (!known.has(key)) addNameRecord(records, key, { entry, name });
+        }
+      }
+    }
+  }
+  return records;
+}
+
+function addNameRecord(map: Map<string, NameRecord[]>, key: string, record: NameRecord): void {
+  const records = map.get(key);
+  if (!records) map.set(key, [record]);
+  else if (!records.some((item) => item.entry === record.entry)) records.push(record);
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** A regex matching any of the literals; one that matches nothing when there are none. */

@@ -1,36 +1,56 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { extname, join } from "node:path";
+import { join } from "node:path";
+import { fromCatalogueEntry, TOKEN_CATEGORY } from "./entryModel.js";
+import { CATALOGUE_DIR, isKnowledgeFileName } from "./files.js";
 import type { KnowledgeBase } from "./load.js";
-import type { KnowledgeEntry } from "./schema.js";
+import type { CatalogueFile, KnowledgeEntry } from "./schema.js";
 
 /**
- * A validated copy of `knowledge/` written at build time, so start-up can skip YAML parsing and
- * schema validation (and loading both libraries). It is used only while every source file still
- * has the content it had when the snapshot was made; an edited entry is read and validated from
- * its YAML as usual. Content, not modification times: a fresh clone or a `git checkout` gives
- * every file a new time, and hashing the few small files costs well under a millisecond.
+ * A validated copy of `knowledge/` (the deep entries and the catalogue) written at build time,
+ * so start-up can skip YAML parsing and schema validation (and loading both libraries). It is
+ * used only while every source file still has the content it had when the snapshot was made; an
+ * edited entry is read and validated from its YAML as usual. Content, not modification times: a
+ * fresh clone or a `git checkout` gives every file a new time, and hashing the files (under
+ * half a megabyte) costs about a millisecond. The catalogue is stored as its files were
+ * validated and mapped again on reading, which keeps the snapshot less than half the size of
+ * the mapped entries (their texts appear several times).
  */
 interface Snapshot {
-  readonly version: 2;
+  readonly version: 4;
   readonly files: readonly { name: string; sha1: string }[];
-  readonly entries: readonly KnowledgeEntry[];
+  readonly deep: readonly KnowledgeEntry[];
+  readonly catalogue: readonly CatalogueFile[];
+}
+
+function listFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir).filter(isKnowledgeFileName).sort();
+  } catch {
+    return [];
+  }
 }
 
 function fingerprint(dir: string): Snapshot["files"] {
-  return readdirSync(dir)
-    .filter((name) => (extname(name) === ".yaml" || extname(name) === ".yml") && !name.startsWith("."))
-    .sort()
-    .map((name) => ({
-      name,
-      sha1: createHash("sha1")
-        .update(readFileSync(join(dir, name)))
-        .digest("hex"),
-    }));
+  const names = [
+    ...listFiles(dir),
+    ...listFiles(join(dir, CATALOGUE_DIR)).map((name) => `${CATALOGUE_DIR}/${name}`),
+  ];
+  return names.map((name) => ({
+    name,
+    sha1: createHash("sha1")
+      .update(readFileSync(join(dir, name)))
+      .digest("hex"),
+  }));
 }
 
 export function writeKnowledgeSnapshot(knowledge: KnowledgeBase, file: string): void {
-  const snapshot: Snapshot = { version: 2, files: fingerprint(knowledge.dir), entries: knowledge.entries };
+  const snapshot: Snapshot = {
+    version: 4,
+    files: fingerprint(knowledge.dir),
+    deep: knowledge.entries.filter((entry) => entry.depth === "deep"),
+    catalogue: knowledge.catalogue,
+  };
   writeFileSync(file, JSON.stringify(snapshot));
 }
 
@@ -41,8 +61,13 @@ export function readKnowledgeSnapshot(dir: string, file: string): KnowledgeBase 
   } catch {
     return undefined;
   }
-  if (snapshot.version !== 2) return undefined;
-  const current = fingerprint(dir);
+  if (snapshot.version !== 4) return undefined;
+  let current: Snapshot["files"];
+  try {
+    current = fingerprint(dir);
+  } catch {
+    return undefined;
+  }
   const same =
     current.length === snapshot.files.length &&
     current.every((item, position) => {
@@ -50,9 +75,17 @@ export function readKnowledgeSnapshot(dir: string, file: string): KnowledgeBase 
       return saved?.name === item.name && saved.sha1 === item.sha1;
     });
   if (!same) return undefined;
+  const entries = [
+    ...snapshot.deep,
+    ...snapshot.catalogue.flatMap((catalogueFile) =>
+      catalogueFile.entries.map((entry) => fromCatalogueEntry(entry, catalogueFile)),
+    ),
+  ];
   return {
     dir,
-    entries: snapshot.entries,
-    byId: new Map(snapshot.entries.map((entry) => [entry.id, entry])),
+    entries,
+    byId: new Map(entries.map((entry) => [entry.id, entry])),
+    categories: [TOKEN_CATEGORY, ...snapshot.catalogue.map((catalogueFile) => catalogueFile.category)],
+    catalogue: snapshot.catalogue,
   };
 }

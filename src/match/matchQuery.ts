@@ -1,6 +1,8 @@
 import type { KnowledgeIndex, NameRecord, OtherMeaning } from "../index/knowledgeIndex.js";
+import { familyOfPlatform } from "../knowledge/platformLabels.js";
+import type { CodeSpace } from "../knowledge/schema.js";
 import { editDistance } from "../text/editDistance.js";
-import { coreIdentifierKey, identifierKeys } from "../text/identifier.js";
+import { coreIdentifierKey, identifierKey, identifierKeys } from "../text/identifier.js";
 import { matchWords, readProseQuery } from "./matchWords.js";
 import {
   CODE_CONTEXT_WORDS,
@@ -16,6 +18,8 @@ export const MAX_QUERY_LENGTH = 2000;
 /** Plain-word phrases are read from the first 400 characters: a question states its error early, and the rest of a long paste is the scanner's job. */
 export const MAX_PROSE_LENGTH = 400;
 
+/** The longest name in the reference is a callback signature of about a hundred characters. */
+const MAX_WHOLE_NAME_LENGTH = 160;
 const TYPO_MATCH_SIMILARITY = 0.84;
 const TYPO_SUGGEST_SIMILARITY = 0.6;
 
@@ -36,10 +40,16 @@ export function matchQuery(index: KnowledgeIndex, rawQuery: string): MatchOutcom
     matches.push(match);
   };
 
+  // A name pasted whole, signature and all ("onError(int err)"), is that name.
+  if (query.length <= MAX_WHOLE_NAME_LENGTH && /[("]|\w:/.test(query)) {
+    for (const record of index.nameRecords.get(identifierKey(query)) ?? [])
+      add(nameMatch(record, query.trim(), 1, "name"));
+  }
+
   // Codes stand alone when every other word is filler or a name: "101 109 onRequestToken" is three lookups.
   const codesOnly =
     tokens.length > 0 &&
-    tokens.every((token) => isCodeOrFiller(token.text) || lookUpName(index, token.text) !== undefined);
+    tokens.every((token) => isCodeOrFiller(token.text) || lookUpNames(index, token.text).length > 0);
   // Tokens already explained by a code or name are blanked before the plain-words pass, so
   // "token-privilege-did-expire" is not read again as the words "token … expire".
   const explained: QueryToken[] = [];
@@ -121,9 +131,9 @@ function explainWord(
   notTokenErrors: OtherMeaning[],
 ): boolean {
   const keys = identifierKeys(text);
-  const named = lookUpName(index, text, keys);
-  if (named) {
-    add(nameMatch(named, text, 1, "name"));
+  const named = lookUpNames(index, text, keys);
+  if (named.length > 0) {
+    for (const record of named) add(nameMatch(record, text, 1, "name"));
     return true;
   }
   const other = lookUpOtherMeaning(index, keys);
@@ -139,6 +149,18 @@ function isCodeOrFiller(text: string): boolean {
   return parseNumberToken(text) !== undefined || CODE_FILLER_WORDS.has(text.toLowerCase());
 }
 
+/** The order a number's meanings are shown in when the query does not say which list it is from. */
+const SPACE_ORDER: readonly CodeSpace[] = [
+  "error",
+  "warning",
+  "exception",
+  "connection-reason",
+  "connection-state",
+  "renew-result",
+  "license",
+  "enum",
+];
+
 function matchCode(
   index: KnowledgeIndex,
   value: number,
@@ -147,24 +169,52 @@ function matchCode(
   add: (match: Match) => void,
   notTokenErrors: OtherMeaning[],
 ): void {
-  const record = index.byCode.get(value);
+  const records = (index.codeRecords.get(value) ?? [])
+    // A negative number is a native return value: only native error codes come back that way.
+    .filter(
+      (record) => !negative || (record.code.platforms.includes("native") && record.code.space === "error"),
+    )
+    .sort((a, b) => SPACE_ORDER.indexOf(a.code.space) - SPACE_ORDER.indexOf(b.code.space));
   const others = index.otherMeaningsByCode.get(value) ?? [];
-  // A negative number is a native return value: it names the entry only where native SDKs use the code.
-  if (record && (!negative || record.code.platforms.includes("native"))) {
+  for (const record of records) {
     add({
       entry: record.entry,
       score: 1,
       via: "code",
       matched: token.text,
       code: value,
+      space: record.code.space,
       platforms: record.code.platforms,
-      otherMeanings: others,
+      otherMeanings: record.entry.depth === "deep" ? others : [],
     });
-    return;
   }
+  if (records.length > 0) return;
   for (const other of others) {
     if (other.platform === "native" && !notTokenErrors.includes(other)) notTokenErrors.push(other);
   }
+}
+
+/**
+ * Every entry a token names: the entries with this exact name (full key) or, failing that, this
+ * name without its SDK prefix (core key). A catalogue name is only taken from a token written
+ * like an identifier (`ERR_FAILED`, `FAILED`, `joinFailed`), so everyday words stay words.
+ */
+function lookUpNames(
+  index: KnowledgeIndex,
+  text: string,
+  keys: readonly string[] = identifierKeys(text),
+): readonly NameRecord[] {
+  const written = looksWrittenAsName(text);
+  for (const [position, key] of keys.entries()) {
+    // A long exact name typed in lower case ("warnadmglitchstate") is still that name.
+    const allowed = written || (position === 0 && key.length >= 10);
+    const records = (index.nameRecords.get(key) ?? []).filter(
+      (record) => allowed || record.entry.depth === "deep",
+    );
+    if (records.length > 0) return records;
+  }
+  const deep = lookUpName(index, text, keys);
+  return deep ? [deep] : [];
 }
 
 /** Exact name lookup on the whole token, then on each dotted or colon-separated part. */
@@ -207,6 +257,7 @@ function nameMatch(record: NameRecord, matched: string, score: number, via: "nam
     via,
     matched,
     ...(code === undefined ? {} : { code }),
+    ...(codeRecord ? { space: codeRecord.space } : {}),
     name: record.name,
     platforms: codeRecord?.platforms ?? platformsOfName(record),
     otherMeanings:
@@ -216,14 +267,17 @@ function nameMatch(record: NameRecord, matched: string, score: number, via: "nam
 }
 
 function platformsOfName(record: NameRecord): Match["platforms"] {
-  switch (record.name.platform) {
-    case "javascript":
-    case "web-3x":
-    case "web-4x":
-      return ["web"];
-    default:
-      return ["native"];
-  }
+  return [familyOfPlatform(record.name.platform)];
+}
+
+/** Written the way code spells a name: separators inside, camelCase, or capitals (`FAILED`). */
+function looksWrittenAsName(text: string): boolean {
+  return (
+    /[_.:]/.test(text) ||
+    /[a-z][A-Z]/.test(text) ||
+    /^[A-Z0-9]{4,}$/.test(text) ||
+    /[A-Za-z0-9]-[A-Za-z0-9]/.test(text)
+  );
 }
 
 /** Identifiers look like code: underscores, dots, colons, camelCase, or a run of capitals. */

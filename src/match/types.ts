@@ -1,5 +1,5 @@
 import type { OtherMeaning } from "../index/knowledgeIndex.js";
-import type { EntryName, KnowledgeEntry, PlatformFamily } from "../knowledge/schema.js";
+import type { CodeSpace, EntryName, KnowledgeEntry, PlatformFamily } from "../knowledge/schema.js";
 
 /** How a query reached an entry, strongest first. */
 export type MatchVia = "code" | "name" | "message" | "typo" | "words";
@@ -12,6 +12,8 @@ export interface Match {
   /** The part of the query that matched. */
   readonly matched: string;
   readonly code?: number;
+  /** Which list the matched code is from (error, warning, connection reason, …). */
+  readonly space?: CodeSpace;
   readonly name?: EntryName;
   /** Where the matched code or name has this meaning (118 is a token error on the Web only). */
   readonly platforms: readonly PlatformFamily[];

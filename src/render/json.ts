@@ -40,6 +40,16 @@ interface LookupJson {
     via: string;
     matched: string;
     headline: { code: number | null; name: string };
+    /** Added with the catalogue: the entry's depth, kind, category and its compact answer. */
+    depth: "deep" | "catalogue";
+    kind: string;
+    category: { id: string; title: string };
+    platforms: string[];
+    space?: string;
+    namesByPlatform: { platform: string; name: string; code?: number }[];
+    reportedAs: string[];
+    meaning: string;
+    check: string;
   } & EntryTextJson)[];
   suggestions: { id: string; title: string; score: number }[];
   notTokenErrors: { code: number; platform: string; name: string; meaning: string }[];
@@ -59,6 +69,19 @@ export function toLookupJson(answer: Answer): LookupJson {
       via: item.via,
       matched: redactSecrets(item.matched),
       headline: { code: item.headline.code ?? null, name: item.headline.name },
+      depth: item.entry.depth,
+      kind: item.entry.kind,
+      category: { id: item.entry.category.id, title: item.entry.category.title[lang] },
+      platforms: [...item.platforms],
+      ...(item.space === undefined ? {} : { space: item.space }),
+      namesByPlatform: item.entry.names.map((name) => ({
+        platform: name.platform,
+        name: name.name,
+        ...(name.code === undefined ? {} : { code: name.code }),
+      })),
+      reportedAs: [...item.entry.reportedAs],
+      meaning: item.entry.meaning[lang],
+      check: item.entry.check[lang],
       ...entryTextJson(item.entry, lang),
     })),
     suggestions: answer.suggestions.map((suggestion) => ({

@@ -1,5 +1,5 @@
 import { NAME_PLATFORM_LABELS } from "../knowledge/platformLabels.js";
-import type { NamePlatform } from "../knowledge/schema.js";
+import type { NamePlatform, ReportedAs } from "../knowledge/schema.js";
 import type { Confidence, SdkFamily } from "../scan/types.js";
 import type { Lang } from "../text/language.js";
 
@@ -28,7 +28,7 @@ export const UI_STRINGS = {
     callbacks: "Callbacks",
     seeAlso: "See also",
     docs: "Agora documentation",
-    noMatch: "No Agora token error matches",
+    noMatch: "No Agora error matches",
     didYouMean: "Did you mean",
     tryExamples: "Try a code (110), a name (ERR_INVALID_TOKEN) or a few words (token expired).",
     onlyOnWeb: "This code is a token error in the Web SDK only.",
@@ -65,6 +65,13 @@ export const UI_STRINGS = {
       unknown: "not recognised",
     } satisfies Record<SdkFamily, string>,
     platformFamilies: { native: "Native", web: "Web" },
+    meaning: "What it means",
+    reportedAs: "How it is reported",
+    check: "First thing to check",
+    warning: "Warning",
+    onPlatforms: "On",
+    severalMeanings: (query: string, count: number) =>
+      `${query} has ${count} meanings, depending on the platform and where it is reported; the likeliest comes first.`,
   },
   zh: {
     colon: "：",
@@ -77,7 +84,7 @@ export const UI_STRINGS = {
     callbacks: "相关回调",
     seeAlso: "另见",
     docs: "Agora 文档",
-    noMatch: "没有找到匹配的 Agora Token 错误",
+    noMatch: "没有找到匹配的 Agora 错误",
     didYouMean: "你是不是要找",
     tryExamples: "可以输入错误码（110）、错误名（ERR_INVALID_TOKEN）或描述（Token 过期）。",
     onlyOnWeb: "该错误码仅在 Web SDK 中表示 Token 错误。",
@@ -112,6 +119,13 @@ export const UI_STRINGS = {
       unknown: "未识别",
     } satisfies Record<SdkFamily, string>,
     platformFamilies: { native: "Native 端", web: "Web 端" },
+    meaning: "含义",
+    reportedAs: "上报方式",
+    check: "首先检查",
+    warning: "警告",
+    onPlatforms: "平台",
+    severalMeanings: (query: string, count: number) =>
+      `${query} 在不同平台、不同上报方式下共有 ${count} 种含义，最可能的排在前面。`,
   },
 } as const;
 
@@ -129,3 +143,76 @@ const NAME_PLATFORM_LABELS_ZH: Partial<Record<NamePlatform, string>> = {
 export function namePlatformLabel(platform: NamePlatform, lang: Lang): string {
   return (lang === "zh" ? NAME_PLATFORM_LABELS_ZH[platform] : undefined) ?? NAME_PLATFORM_LABELS[platform];
 }
+/** How an application learns of it, one phrase for each way (a return value shows its number). */
+export interface ReportedAsContext {
+  readonly code?: number | undefined;
+  /** The matched meaning is the Web SDK's only. */
+  readonly web: boolean;
+  /** The entry has numbers (a Web exception with a number comes from the exception event). */
+  readonly numbered: boolean;
+}
+
+export const REPORTED_AS_LABELS: Record<Lang, Record<ReportedAs, (context: ReportedAsContext) => string>> = {
+  en: {
+    error: ({ web }) => (web ? "error (the call fails with an AgoraRTCError)" : "error (onError callback)"),
+    warning: () => "warning (onWarning callback); the call goes on",
+    "return-value": ({ code }) =>
+      `negative return value of a method${code === undefined ? "" : ` (-${code})`}`,
+    exception: ({ numbered }) =>
+      numbered
+        ? 'the client\'s "exception" event (client.on("exception"))'
+        : "exception: the method throws an AgoraRTCError (its promise rejects)",
+    "connection-reason": () =>
+      "reason of a connection state change (onConnectionStateChanged / connection-state-change)",
+    "connection-state": () => "connection state (onConnectionStateChanged / connection-state-change)",
+    "renew-result": () => "result of renewToken (onRenewTokenResult)",
+    callback: () => "callback or event your app handles",
+  },
+  zh: {
+    error: ({ web }) => (web ? "错误（调用失败，抛出 AgoraRTCError）" : "错误（onError 回调）"),
+    warning: () => "警告（onWarning 回调），调用仍会继续",
+    "return-value": ({ code }) => `方法的负数返回值${code === undefined ? "" : `（-${code}）`}`,
+    exception: ({ numbered }) =>
+      numbered
+        ? 'client 的 exception 事件（client.on("exception")）'
+        : "异常：方法抛出 AgoraRTCError（Promise 被拒绝）",
+    "connection-reason": () => "连接状态变化的原因（onConnectionStateChanged / connection-state-change）",
+    "connection-state": () => "连接状态（onConnectionStateChanged / connection-state-change）",
+    "renew-result": () => "renewToken 的结果（onRenewTokenResult）",
+    callback: () => "应用需要处理的回调或事件",
+  },
+};
+
+/** Phrases of the catalogue listing (CLI `list`, `/agora list`, App Home). */
+export const LIST_STRINGS = {
+  en: {
+    categoriesTitle: "Agora errors I know, by category",
+    entries: (count: number) => `${count} ${count === 1 ? "entry" : "entries"}`,
+    page: (page: number, pages: number) => `page ${page} of ${pages}`,
+    warningTag: "[warning]",
+    cliHint:
+      "Run `agora-bot list CATEGORY` for the entries of one category, `agora-bot lookup CODE` for one entry.",
+    slackHint:
+      "Pick a category below, or type `/agora list CATEGORY`. Look one up with `/agora CODE` or `/agora NAME`.",
+    lookupHint:
+      "Look one up for its names per platform, meaning and first check: `lookup CODE` or `lookup NAME`.",
+    noCategory: (query: string) => `No category matches \`${query}\`.`,
+    next: "Next page",
+    previous: "Previous page",
+    allCategories: "All categories",
+  },
+  zh: {
+    categoriesTitle: "我能识别的 Agora 错误（按类别）",
+    entries: (count: number) => `共 ${count} 项`,
+    page: (page: number, pages: number) => `第 ${page} / ${pages} 页`,
+    warningTag: "[警告]",
+    cliHint: "运行 `agora-bot list 类别` 查看某一类别的全部条目，`agora-bot lookup 错误码` 查看单个条目。",
+    slackHint:
+      "点选下方的类别，或输入 `/agora list 类别`。查询单个错误：`/agora 错误码` 或 `/agora 错误名`。",
+    lookupHint: "查询单个条目可看到各平台名称、含义和首先要检查的事项：`lookup 错误码` 或 `lookup 错误名`。",
+    noCategory: (query: string) => `没有与 \`${query}\` 匹配的类别。`,
+    next: "下一页",
+    previous: "上一页",
+    allCategories: "全部类别",
+  },
+} as const;

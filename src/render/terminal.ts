@@ -4,6 +4,7 @@ import type { KnowledgeEntry } from "../knowledge/schema.js";
 import { stripInvisible } from "../text/invisible.js";
 import type { Lang } from "../text/language.js";
 import { redactSecrets } from "../text/redact.js";
+import { platformsText, reportedAsText, severalMeaningsNote } from "./meanings.js";
 import { namePlatformLabel, UI_STRINGS } from "./strings.js";
 import { displayWidth, wrapText } from "./wrap.js";
 
@@ -67,9 +68,15 @@ export function renderAnswerText(answer: Answer, style: TerminalStyle, width = D
     }
     return `${out.join("\n")}\n`;
   }
+  const several = severalMeaningsNote(answer);
+  if (several) out.push(...wrapText(several, width).map(style.warn), "");
   answer.items.forEach((item, position) => {
     if (position > 0) out.push("", style.dim("─".repeat(Math.min(60, width))), "");
-    out.push(...renderItem(item, answer.lang, style, width));
+    out.push(
+      ...(item.entry.depth === "catalogue"
+        ? renderCatalogueItem(item, answer.lang, style, width)
+        : renderItem(item, answer.lang, style, width)),
+    );
   });
   return `${out.join("\n")}\n`;
 }
@@ -114,6 +121,29 @@ function renderItem(item: AnswerItem, lang: Lang, style: TerminalStyle, width: n
   return out;
 }
 
+/**
+ * A catalogue entry: its names per platform, what it means, how it is reported, the first thing
+ * to check and the documentation. A warning says so on its first line.
+ */
+function renderCatalogueItem(item: AnswerItem, lang: Lang, style: TerminalStyle, width: number): string[] {
+  const strings = UI_STRINGS[lang];
+  const wrapBullet = (text: string, prefix: string) => wrapText(text, width, prefix);
+  const { entry, headline } = item;
+  const label = headline.code === undefined ? headline.name : `${headline.code} ${headline.name}`;
+  const tags = [
+    ...(entry.kind === "warning" ? [style.warn(strings.warning)] : []),
+    `${strings.onPlatforms}${strings.colon}${platformsText(item, lang)}`,
+    entry.category.title[lang],
+  ];
+  const out = [`${style.bold(style.accent(label))}  ${style.dim(tags.join(" · "))}`];
+  out.push("", style.bold(strings.names), ...renderNames(entry, lang, style, width));
+  out.push("", style.bold(strings.meaning), ...wrapBullet(entry.meaning[lang], "  "));
+  out.push("", style.bold(strings.reportedAs), ...wrapBullet(reportedAsText(item, lang), "  "));
+  out.push("", style.bold(strings.check), ...wrapBullet(entry.check[lang], "  "));
+  out.push("", ...labelled(style.bold(strings.docs), strings.colon, entry.docs[lang], width));
+  return out;
+}
+
 /** `Label: value` on one line when it fits, else the value on its own line under the label. */
 function labelled(label: string, colon: string, value: string, width: number): string[] {
   const line = `${label}${colon}${value}`;
@@ -125,11 +155,13 @@ function renderNames(entry: KnowledgeEntry, lang: Lang, style: TerminalStyle, wi
   for (const platform of NAME_PLATFORM_ORDER) {
     const names = entry.names.filter((name) => name.platform === platform);
     if (names.length === 0) continue;
-    byPlatform.set(
-      namePlatformLabel(platform, lang),
+    // The seed's and the reference's spelling of one SDK (objective-c, ios-objc) share a label and a line.
+    const label = namePlatformLabel(platform, lang);
+    byPlatform.set(label, [
+      ...(byPlatform.get(label) ?? []),
       // A no-break space keeps a name and its code on one line; it is turned back below.
-      names.map((name) => (name.code === undefined ? name.name : `${name.name}\u00a0(${name.code})`)),
-    );
+      ...names.map((name) => (name.code === undefined ? name.name : `${name.name}\u00a0(${name.code})`)),
+    ]);
   }
   const labelWidth = Math.max(...[...byPlatform.keys()].map(displayWidth));
   const padded = (label: string) => label + " ".repeat(labelWidth - displayWidth(label));

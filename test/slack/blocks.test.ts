@@ -2,8 +2,14 @@ import { describe, expect, it } from "vitest";
 import { answerForEntry, answerQuery } from "../../src/answer/answer.js";
 import { loadKnowledgeIndex } from "../../src/index/loadIndex.js";
 import { renderAnswerBlocks } from "../../src/render/blocks/answerBlocks.js";
-import { renderHelpBlocks, renderHomeView, renderListBlocks } from "../../src/render/blocks/helpBlocks.js";
-import { BLOCK_LIMITS, fitMessage } from "../../src/render/blocks/limits.js";
+import {
+  ENTRIES_PER_PAGE,
+  renderCategoryBlocks,
+  renderHelpBlocks,
+  renderHomeView,
+  renderListBlocks,
+} from "../../src/render/blocks/helpBlocks.js";
+import { BLOCK_LIMITS, fitMessage, overflows } from "../../src/render/blocks/limits.js";
 import { MAX_DETAILED_FINDINGS, renderScanBlocks } from "../../src/render/blocks/scanBlocks.js";
 import type { Block, SlackMessage } from "../../src/render/blocks/types.js";
 import type { Finding, ScanResult } from "../../src/scan/types.js";
@@ -49,7 +55,8 @@ describe("Block Kit limits", () => {
     const answer = answerQuery(index, "101 109 110 119 120 onTokenPrivilegeWillExpire onRequestToken", {
       defaultLang: "en",
     });
-    expect(answer.items.length).toBe(7);
+    // The seven token entries, and the native error and warning 119 and the native error 120.
+    expect(answer.items.filter((item) => item.entry.depth === "deep")).toHaveLength(7);
     expectWithinLimits(renderAnswerBlocks(answer, { shareable: true }));
   });
 
@@ -109,7 +116,25 @@ describe("Block Kit limits", () => {
     for (const lang of ["en", "zh"] as const) {
       expectWithinLimits(renderHelpBlocks(lang));
       expectWithinLimits(renderListBlocks(index, lang));
+      expectWithinLimits(renderListBlocks(index, lang, "`nothing` <!here>".repeat(50)));
       expect(renderHomeView(index, lang).blocks.length).toBeLessThanOrEqual(100);
+    }
+  });
+
+  it("hold for every page of every category, and no page drops an entry", () => {
+    for (const lang of ["en", "zh"] as const) {
+      for (const category of index.knowledge.categories) {
+        const total = index.entries.filter((entry) => entry.category.id === category.id).length;
+        let lines = 0;
+        for (let page = 0; page * ENTRIES_PER_PAGE < total; page++) {
+          const message = renderCategoryBlocks(index, category, lang, page);
+          expectWithinLimits(message);
+          expect(overflows(message), `${category.id} page ${page}`).toBe(false);
+          for (const block of message.blocks)
+            if (block.type === "section") lines += block.text.text.split("\n").length;
+        }
+        expect(lines, category.id).toBe(total);
+      }
     }
   });
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadKnowledge } from "../../src/knowledge/load.js";
 import { leakedPart, SECRET_SHAPES } from "../scan/secretShapes.js";
 import { diagnoseShortcutPayload } from "./envelopes.js";
 import { dropConnection, waitFor } from "./fakeSlack.js";
@@ -36,7 +37,7 @@ describe("HTTP mode: health and signatures", () => {
   it("answers /healthz with 200 once the knowledge is loaded", async () => {
     const response = await fetch(`${running.url}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ok: true, entries: 7 });
+    expect(await response.json()).toEqual({ ok: true, entries: loadKnowledge().entries.length });
   });
 
   it("answers Slack's URL verification challenge, as when the Request URL is first saved", async () => {

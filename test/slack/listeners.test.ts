@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadKnowledge } from "../../src/knowledge/load.js";
 import { diagnoseShortcutPayload } from "./envelopes.js";
 import { payloads } from "./fakeReceiver.js";
 import { BOT_TOKEN, waitFor } from "./fakeSlack.js";
@@ -71,10 +72,89 @@ describe("/agora", () => {
     }
   });
 
-  it("shows usage for /agora and /agora help, and every entry for /agora list", async () => {
+  it("shows usage for /agora and /agora help, and the token entries for /agora list token", async () => {
     for (const text of ["", "help"]) expect(allText(await command(text))).toContain("/agora 110");
-    const list = await command("list");
+    const list = await command("list token");
     for (const code of ["101", "109 / 118 / 2", "110", "119", "120"]) expect(allText(list)).toContain(code);
+  });
+
+  it("answers a catalogue code or name with its entry, every meaning of the number, warnings marked", async () => {
+    for (const query of ["17", "ERR_JOIN_CHANNEL_REJECTED", "-17"]) {
+      const reply = await command(query);
+      expect(reply.blocks.find((block) => block.type === "header")?.text?.text, query).toBe(
+        "17 ERR_JOIN_CHANNEL_REJECTED",
+      );
+      const text = allText(reply);
+      for (const part of [
+        "Names per platform",
+        "AgoraErrorCodeJoinChannelRejected",
+        "What it means",
+        "How it is reported",
+        "First thing to check",
+        "docs.agora.io",
+      ]) {
+        expect(text, query).toContain(part);
+      }
+    }
+    const seventeen = allText(await command("17"));
+    expect(seventeen).toContain("CONNECTION_CHANGED_ECHO_TEST");
+    expect(seventeen).toContain("17 has 2 meanings");
+    const warning = await command("WARN_SET_CLIENT_ROLE_TIMEOUT");
+    expect(JSON.stringify(warning.blocks[1])).toContain("Warning");
+    const web = allText(await command("web 2"));
+    const native = allText(await command("android 2"));
+    expect(web.indexOf("K_TIMESTAMP_EXPIRED")).toBeLessThan(web.indexOf("ERR_INVALID_ARGUMENT"));
+    expect(native.indexOf("ERR_INVALID_ARGUMENT")).toBeLessThan(native.indexOf("K_TIMESTAMP_EXPIRED"));
+  });
+
+  it("lists the catalogue by category: buttons open a category, pages turn, nothing is cut silently", async () => {
+    const list = await command("list");
+    const text = allText(list);
+    const knowledge = loadKnowledge();
+    for (const category of knowledge.categories) expect(text).toContain(`/agora list ${category.id}`);
+    const buttons = list.blocks
+      .filter((block) => block.type === "actions")
+      .flatMap((block) => block.elements ?? []);
+    expect(buttons).toHaveLength(knowledge.categories.length);
+    expect(list.blocks.length).toBeLessThanOrEqual(50);
+
+    // The largest category takes several pages; walk them all through the buttons.
+    const counts = new Map<string, number>();
+    for (const entry of knowledge.entries)
+      counts.set(entry.category.id, (counts.get(entry.category.id) ?? 0) + 1);
+    const [largest, size] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ["", 0];
+    let click: { action_id?: string; value?: string } | undefined = buttons.find(
+      (button) => JSON.parse(button.value ?? "{}").c === largest,
+    );
+    const seen = new Set<string>();
+    for (let page = 0; click && page < 20; page++) {
+      const delivery = await running.receiver.send(
+        payloads.click(
+          { action_id: click.action_id, value: click.value, block_id: "list" },
+          { user: "U1", channel: "C1", responseUrl: running.slack.responseUrl(`list-${page}`) },
+        ),
+      );
+      expect(delivery.acked).toBe(true);
+      const response = await waitFor(
+        () => running.slack.responses.find((r) => r.path === `/response/list-${page}`),
+        5000,
+        "listing page",
+      );
+      expect(response.body.replace_original).toBe(true);
+      const blocks = response.body.blocks as Reply["blocks"];
+      expect(blocks.length).toBeLessThanOrEqual(50);
+      for (const block of blocks.filter((b) => b.type === "section")) {
+        for (const line of (block.text?.text ?? "").split("\n")) seen.add(line);
+      }
+      click = blocks.find((b) => b.type === "actions")?.elements?.find((e) => e.action_id === "list_next");
+    }
+    expect(seen.size).toBe(size);
+  });
+
+  it("says so when /agora list names no category, and shows the categories", async () => {
+    const reply = await command("list nothing-like-this");
+    expect(allText(reply)).toContain("No category matches");
+    expect(allText(reply)).toContain("/agora list token");
   });
 
   it("answers Chinese in Chinese, and obeys a zh / en word", async () => {
@@ -334,14 +414,16 @@ describe("message shortcut and App Home", () => {
     expect(JSON.stringify(posted.params.blocks)).toContain("Token expired");
   });
 
-  it("publishes the App Home with examples and every entry", async () => {
+  it("publishes the App Home with examples and every category", async () => {
     await event({ type: "app_home_opened", user: "U1", channel: "D1", tab: "home" });
     const publish = await waitFor(() => running.slack.callsTo("views.publish")[0], 5000, "views.publish");
     expect(publish.params.user_id).toBe("U1");
     const view = JSON.stringify(publish.params.view);
     expect(view).toContain("/agora 110");
-    expect(view).toContain("Invalid App ID");
-    expect(view).toContain("Token has expired");
+    for (const category of loadKnowledge().categories) {
+      expect(view).toContain(JSON.stringify(category.title.en).slice(1, -1));
+      expect(view).toContain(`/agora list ${category.id}`);
+    }
   });
 });
 

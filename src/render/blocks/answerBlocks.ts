@@ -3,6 +3,7 @@ import { NAME_PLATFORM_ORDER } from "../../knowledge/platformLabels.js";
 import type { KnowledgeEntry } from "../../knowledge/schema.js";
 import type { Lang } from "../../text/language.js";
 import { redactSecrets } from "../../text/redact.js";
+import { platformsText, reportedAsText, severalMeaningsNote } from "../meanings.js";
 import { namePlatformLabel, UI_STRINGS } from "../strings.js";
 import { encodeButtonValue } from "./buttonValue.js";
 import { fitMessage } from "./limits.js";
@@ -38,9 +39,14 @@ export function renderAnswerBlocks(answer: Answer, options: AnswerBlockOptions =
     if (answer.notTokenErrors.length === 0) blocks.push(...noMatchBlocks(answer));
     return fitMessage({ text: noMatchText(answer.query, 200, lang), blocks, lang }, strings.overflow);
   }
+  const several = severalMeaningsNote(answer);
+  if (several)
+    blocks.push({ type: "context", elements: [mrkdwn(`:information_source: ${escapeMrkdwn(several)}`)] });
   answer.items.forEach((item, position) => {
     if (position > 0) blocks.push({ type: "divider" });
-    blocks.push(...itemBlocks(item, lang));
+    blocks.push(
+      ...(item.entry.depth === "catalogue" ? catalogueItemBlocks(item, lang) : itemBlocks(item, lang)),
+    );
   });
   if (options.sharedBy)
     blocks.push({ type: "context", elements: [mrkdwn(strings.sharedBy(options.sharedBy))] });
@@ -65,7 +71,31 @@ export function renderAnswerBlocks(answer: Answer, options: AnswerBlockOptions =
 
 function headlineText(item: AnswerItem, lang: Lang): string {
   const { code, name } = item.headline;
-  return `${code === undefined ? "" : `${code} `}${name}: ${item.entry.title[lang]}`;
+  const label = `${code === undefined ? "" : `${code} `}${name}`;
+  return item.entry.depth === "catalogue" ? label : `${label}: ${item.entry.title[lang]}`;
+}
+
+/** A catalogue entry: its label, where it is reported, its names, meaning, how it is reported and first check. */
+function catalogueItemBlocks(item: AnswerItem, lang: Lang): Block[] {
+  const ui = UI_STRINGS[lang];
+  const { entry } = item;
+  const tags = [
+    ...(entry.kind === "warning" ? [`:warning: *${ui.warning}*`] : []),
+    `${ui.onPlatforms}${ui.colon}${platformsText(item, lang)}`,
+    escapeMrkdwn(entry.category.title[lang]),
+  ];
+  return [
+    { type: "header", text: plain(headlineText(item, lang)) },
+    { type: "context", elements: [mrkdwn(tags.join(" · "))] },
+    { type: "section", text: mrkdwn(`*${ui.names}*\n${namesByPlatform(entry, lang)}`) },
+    {
+      type: "section",
+      text: mrkdwn(
+        `*${ui.meaning}*\n${escapeMrkdwn(entry.meaning[lang])}\n\n*${ui.reportedAs}*\n${escapeMrkdwn(reportedAsText(item, lang))}\n\n*${ui.check}*\n${escapeMrkdwn(entry.check[lang])}`,
+      ),
+    },
+    { type: "context", elements: [mrkdwn(`<${entry.docs[lang]}|${ui.docs}>`)] },
+  ];
 }
 
 function itemBlocks(item: AnswerItem, lang: Lang): Block[] {
@@ -116,15 +146,22 @@ export function numberedSteps(entry: KnowledgeEntry, lang: Lang): string {
 }
 
 function namesByPlatform(entry: KnowledgeEntry, lang: Lang): string {
-  const lines: string[] = [];
+  // The seed's and the reference's spelling of one SDK (objective-c, ios-objc) share a label and a line.
+  const byLabel = new Map<string, string[]>();
   for (const platform of NAME_PLATFORM_ORDER) {
     const names = entry.names.filter((name) => name.platform === platform);
     if (names.length === 0) continue;
-    lines.push(
-      `${namePlatformLabel(platform, lang)}${UI_STRINGS[lang].colon}${names.map((name) => `\`${name.name}\`${name.code === undefined ? "" : ` (${name.code})`}`).join(", ")}`,
-    );
+    const label = namePlatformLabel(platform, lang);
+    byLabel.set(label, [
+      ...(byLabel.get(label) ?? []),
+      ...names.map(
+        (name) => `\`${name.name.replace(/`/g, "'")}\`${name.code === undefined ? "" : ` (${name.code})`}`,
+      ),
+    ]);
   }
-  return lines.join("\n");
+  return [...byLabel]
+    .map(([label, names]) => `${label}${UI_STRINGS[lang].colon}${names.join(", ")}`)
+    .join("\n");
 }
 
 /** The query echoed masked, cut and unable to leave its inline code. */

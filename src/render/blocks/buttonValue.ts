@@ -27,3 +27,28 @@ export function decodeButtonValue(text: string | undefined): AnswerButtonValue |
   const parsed = answerButtonValueSchema.safeParse(json);
   return parsed.success ? parsed.data : undefined;
 }
+
+/** What a listing button carries: the category (empty for all of them), the page and the language. */
+const listButtonValueSchema = z.object({
+  c: z.string().max(100),
+  p: z.number().int().min(0).max(1000),
+  l: z.enum(["en", "zh"]),
+});
+export type ListButtonValue = { c: string; p: number; l: Lang };
+
+export function encodeListValue(value: ListButtonValue): string {
+  return JSON.stringify(value);
+}
+
+/** A listing button's value as it comes back from the client; undefined unless it is one we wrote. */
+export function decodeListValue(text: string | undefined): ListButtonValue | undefined {
+  if (text === undefined) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const parsed = listButtonValueSchema.safeParse(json);
+  return parsed.success ? parsed.data : undefined;
+}

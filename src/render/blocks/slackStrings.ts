@@ -23,19 +23,18 @@ export const SLACK_STRINGS = {
     fileWebPage: (name: string) =>
       `I could not read ${fileName(name)}: Slack sent a web page (its sign-in page) instead of the file. The app needs the files:read scope (reinstall it after adding the scope), and the file must be shared in a conversation I am in. Or paste the log as text.`,
     parentNote: "Diagnosing the message this thread started with.",
-    helpTitle: "Agora token error helper",
+    helpTitle: "Agora error helper",
     helpIntro:
-      "I explain Agora RTC token and App ID errors: the name on every platform, what it means, why it happens and how to fix it.",
+      "I explain Agora RTC error codes, warnings and connection reasons on every platform (native SDKs and Web): the name on each platform, what it means and the first thing to check. Token and App ID errors come with their causes and every fix step.",
     helpUsage: [
       "`/agora 110`: look up a code (also `-110`, `#109`, `error 118`)",
       "`/agora ERR_NO_AUTHORIZED`: any SDK's name, in any spelling",
       "`/agora token expired` or `/agora Token 过期了`: plain words, English or Chinese",
-      "`/agora list`: every error I know",
+      "`/agora list`: the errors I know, by category (`/agora list web-errors-network` for one category)",
       "`/agora zh 110` or `/agora 110 en`: force the answer's language",
       "Mention me with a pasted log (or a snippet file) and I reply in the thread with every token error in it",
       "Message shortcut *Diagnose Agora errors* on anyone's message: the diagnosis goes into its thread",
     ],
-    listTitle: "Agora token errors I know",
     notInChannel:
       "I can't post in this channel. Invite me with `/invite @agora-bot` and try again; here is the answer just for you.",
     postFailed: "Slack did not accept my reply; here it is just for you.",
@@ -57,18 +56,18 @@ export const SLACK_STRINGS = {
     fileWebPage: (name: string) =>
       `无法读取 ${fileName(name)}：Slack 返回的是一个网页（登录页），而不是文件内容。应用需要 files:read 权限（添加后请重新安装应用），并且文件必须分享在我所在的会话中。也可以直接把日志以文本粘贴。`,
     parentNote: "正在诊断该话题的第一条消息。",
-    helpTitle: "Agora Token 错误助手",
-    helpIntro: "我可以解释 Agora RTC 的 Token 与 App ID 错误：各平台名称、含义、原因和解决方法。",
+    helpTitle: "Agora 错误助手",
+    helpIntro:
+      "我可以解释 Agora RTC 在各平台（原生 SDK 与 Web）上的错误码、警告和连接状态原因：各平台名称、含义以及首先要检查的事项。Token 与 App ID 错误还会给出原因和完整的解决步骤。",
     helpUsage: [
       "`/agora 110`：查询错误码（也支持 `-110`、`#109`、`error 118`）",
       "`/agora ERR_NO_AUTHORIZED`：任意 SDK 的错误名，任意写法",
       "`/agora token expired` 或 `/agora Token 过期了`：用中英文描述问题",
-      "`/agora list`：列出所有错误",
+      "`/agora list`：按类别列出我能识别的错误（`/agora list web-errors-network` 查看单个类别）",
       "`/agora zh 110` 或 `/agora 110 en`：指定回答语言",
       "@我 并粘贴日志（或上传代码片段文件），我会在话题中回复其中所有 Token 错误",
       "在任意消息上使用快捷方式 *Diagnose Agora errors*，诊断结果会回复在该消息的话题中",
     ],
-    listTitle: "我能识别的 Agora Token 错误",
     notInChannel: "我无法在此频道发消息。请用 `/invite @agora-bot` 邀请我后重试；以下回答仅你可见。",
     postFailed: "Slack 未接受我的回复；以下回答仅你可见。",
     restarting: "agora-bot 正在重启，请稍后再试。",

@@ -1,9 +1,11 @@
 import type { App } from "@slack/bolt";
 import { DID_YOU_MEAN_ACTION_PATTERN, SHARE_ACTION_ID } from "../../render/blocks/answerBlocks.js";
 import { FEEDBACK_ACTION_PATTERN } from "../../render/blocks/feedbackBlocks.js";
+import { LIST_ACTION_PATTERN } from "../../render/blocks/helpBlocks.js";
 import type { BotContext } from "../botContext.js";
 import { didYouMean } from "./actions/didYouMean.js";
 import { feedbackVote } from "./actions/feedbackVote.js";
+import { listCatalogue } from "./actions/listCatalogue.js";
 import { shareAnswer } from "./actions/shareAnswer.js";
 import { agoraCommand } from "./commands/agoraCommand.js";
 import { appHomeOpened } from "./events/appHomeOpened.js";
@@ -19,6 +21,7 @@ export function registerListeners(app: App, context: BotContext): void {
   app.message(directMessage(context));
   app.action(SHARE_ACTION_ID, shareAnswer(context));
   app.action(DID_YOU_MEAN_ACTION_PATTERN, didYouMean(context));
+  app.action(LIST_ACTION_PATTERN, listCatalogue(context));
   app.action(FEEDBACK_ACTION_PATTERN, feedbackVote(context));
   app.shortcut(DIAGNOSE_SHORTCUT_CALLBACK_ID, diagnoseShortcut(context));
 }

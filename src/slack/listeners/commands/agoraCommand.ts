@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt"
 import { answerQuery, chooseLanguage } from "../../../answer/answer.js";
 import { extractLanguageDirective } from "../../../answer/languageDirective.js";
 import { renderAnswerBlocks } from "../../../render/blocks/answerBlocks.js";
-import { renderHelpBlocks, renderListBlocks } from "../../../render/blocks/helpBlocks.js";
+import { renderHelpBlocks } from "../../../render/blocks/helpBlocks.js";
 import { renderScanBlocks } from "../../../render/blocks/scanBlocks.js";
 import type { SlackMessage } from "../../../render/blocks/types.js";
 import { scanLogAsync } from "../../../scan/scanLog.js";
@@ -10,6 +10,7 @@ import type { BotContext } from "../../botContext.js";
 import { withAnswerFeedback, withScanFeedback } from "../../feedback.js";
 import { commandSchema, parsePayload } from "../../payloads.js";
 import { asSlackBlocks } from "../../reply.js";
+import { listReply } from "../actions/listCatalogue.js";
 
 /** Longer than a question, or on several lines: a pasted log, diagnosed like a mention. */
 const LOG_MIN_CHARS = 300;
@@ -33,7 +34,8 @@ export async function replyFor(context: BotContext, raw: string): Promise<SlackM
   const lang = chooseLanguage(text, { lang: directive.lang, defaultLang: context.config.defaultLang });
   const keyword = text.toLowerCase();
   if (keyword === "" || keyword === "help" || keyword === "帮助") return renderHelpBlocks(lang);
-  if (keyword === "list" || keyword === "列表") return renderListBlocks(context.index, lang);
+  const list = /^(?:list|列表)(?:\s+(.+))?$/s.exec(keyword);
+  if (list) return listReply(context, list[1]?.trim() ?? "", lang);
   if (text.length > LOG_MIN_CHARS || text.includes("\n")) {
     const result = await scanLogAsync(context.index, text);
     return withScanFeedback(context, result, text, lang, renderScanBlocks(result, lang));

@@ -1,0 +1,45 @@
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
+import { findCategory } from "../../../answer/catalogueList.js";
+import { describeError } from "../../../errors.js";
+import { decodeListValue } from "../../../render/blocks/buttonValue.js";
+import { renderCategoryBlocks, renderListBlocks } from "../../../render/blocks/helpBlocks.js";
+import type { SlackMessage } from "../../../render/blocks/types.js";
+import type { Lang } from "../../../text/language.js";
+import type { BotContext } from "../../botContext.js";
+import { blockActionSchema, parsePayload } from "../../payloads.js";
+import { asSlackBlocks } from "../../reply.js";
+
+/** `/agora list [CATEGORY]`: the categories, or a category's page; an unknown name gets the categories and a note. */
+export function listReply(context: BotContext, query: string, lang: Lang, page = 0): SlackMessage {
+  if (query === "") return renderListBlocks(context.index, lang);
+  const category = findCategory(context.index, query);
+  if (category) return renderCategoryBlocks(context.index, category, lang, page);
+  return renderListBlocks(context.index, lang, query);
+}
+
+/** A listing button (a category, next or previous page, all categories): replaces the listing in place. */
+export function listCatalogue(context: BotContext) {
+  return async ({
+    ack,
+    body,
+    respond,
+  }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
+    await ack();
+    const payload = parsePayload(context.logger, "list", blockActionSchema, body);
+    if (!payload) return;
+    const value = decodeListValue(payload.actions[0]?.value);
+    if (!value) {
+      context.logger.warn("list: button value not understood, ignored");
+      return;
+    }
+    const message = listReply(context, value.c, value.l, value.p);
+    await context.inflight.track(
+      respond({
+        response_type: "ephemeral",
+        replace_original: true,
+        text: message.text,
+        blocks: asSlackBlocks(message),
+      }).catch((error: unknown) => context.logger.error(`list: respond failed: ${describeError(error)}`)),
+    );
+  };
+}
