@@ -23,9 +23,18 @@ interface Started {
 const TSX_LOADER = pathToFileURL(join(REPO_ROOT, "node_modules/tsx/dist/loader.mjs")).href;
 const MAIN = join(REPO_ROOT, "src/main.ts");
 
-/** Starts the real `npm start` entry (from source) as its own process, with only the given settings. */
+/**
+ * Starts the real `npm start` entry (from source) as its own process, with only the given settings.
+ * Each start gets its own data directory unless the test shares one, so an event id stored by an
+ * earlier run in this checkout can never make the bot treat a new delivery as a retry.
+ */
 function startMain(env: Record<string, string>, cwd = REPO_ROOT): Started {
-  const clean: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, ...env };
+  const clean: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    DATA_DIR: mkdtempSync(join(tmpdir(), "agora-bot-data-")),
+    ...env,
+  };
   const child = spawn(process.execPath, ["--import", TSX_LOADER, MAIN], {
     cwd,
     env: clean,
