@@ -1,5 +1,6 @@
 import { categoryPage, findCategory, listCategories } from "../answer/catalogueList.js";
 import type { KnowledgeIndex } from "../index/knowledgeIndex.js";
+import { renderCategoryBlocks, renderListBlocks } from "../render/blocks/helpBlocks.js";
 import { renderCategoriesText, renderCategoryText } from "../render/listText.js";
 import { COLOR_STYLE, PLAIN_STYLE } from "../render/terminal.js";
 import type { Lang } from "../text/language.js";
@@ -7,15 +8,13 @@ import { type CliIo, EXIT_NO_MATCH, EXIT_OK, useColor } from "./io.js";
 import { parseOutputOptions } from "./options.js";
 import { COMMAND_HELP, LIST_USAGE } from "./usage.js";
 
-export { LIST_USAGE };
-
 /** `list`: the categories with their entry counts; `list CATEGORY`: every entry of one category. */
-export function runList(
+export async function runList(
   args: readonly string[],
   io: CliIo,
-  index: () => KnowledgeIndex,
+  index: () => Promise<KnowledgeIndex>,
   defaultLang: Lang,
-): number {
+): Promise<number> {
   const values = parseOutputOptions(args, LIST_USAGE);
   if (values.help) {
     io.stdout.write(`${COMMAND_HELP.list}\n`);
@@ -23,21 +22,23 @@ export function runList(
   }
   const lang = values.lang ?? defaultLang;
   const style = useColor(io) ? COLOR_STYLE : PLAIN_STYLE;
-  const knowledge = index();
+  const knowledge = await index();
   const query = values.positionals.join(" ").trim();
+  const json = values.json || values.jsonl;
   if (query === "") {
     const categories = listCategories(knowledge);
-    io.stdout.write(
-      values.json || values.jsonl
-        ? `${JSON.stringify({
-            categories: categories.map(({ category, count }) => ({
-              id: category.id,
-              title: category.title[lang],
-              count,
-            })),
-          })}\n`
-        : renderCategoriesText(categories, lang, style),
-    );
+    if (values.blocks) io.stdout.write(`${JSON.stringify(renderListBlocks(knowledge, lang), null, 2)}\n`);
+    else if (json)
+      io.stdout.write(
+        `${JSON.stringify({
+          categories: categories.map(({ category, count }) => ({
+            id: category.id,
+            title: category.title[lang],
+            count,
+          })),
+        })}\n`,
+      );
+    else io.stdout.write(renderCategoriesText(categories, lang, style));
     return EXIT_OK;
   }
   const category = findCategory(knowledge, query);
@@ -47,9 +48,13 @@ export function runList(
     );
     return EXIT_NO_MATCH;
   }
+  if (values.blocks) {
+    io.stdout.write(`${JSON.stringify(renderCategoryBlocks(knowledge, category, lang), null, 2)}\n`);
+    return EXIT_OK;
+  }
   const page = categoryPage(knowledge, category, lang);
   io.stdout.write(
-    values.json || values.jsonl
+    json
       ? `${JSON.stringify({
           category: { id: category.id, title: category.title[lang] },
           entries: page.lines.map((line) => ({ ...line, codes: [...line.codes] })),

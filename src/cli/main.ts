@@ -23,6 +23,7 @@ Examples:
   agora-bot lookup ERR_NO_AUTHORIZED
   agora-bot lookup --lang zh token expired
   agora-bot lookup --json 109 110
+  agora-bot lookup 17
   agora-bot scan console.log
   agora-bot list
   agora-bot list native-errors-join
@@ -62,10 +63,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
         return await (await import("./lookup.js")).runLookup(rest, io, index, defaultLang);
       case "scan":
         return await (await import("./scan.js")).runScan(rest, io, index, defaultLang);
-      case "list": {
-        const knowledge = await index();
-        return await (await import("./list.js")).runList(rest, io, () => knowledge, defaultLang);
-      }
+      case "list":
+        return (await import("./list.js")).runList(rest, io, index, defaultLang);
       case "kb-check": {
         if (rest.includes("--help") || rest.includes("-h")) {
           io.stdout.write(`${COMMAND_HELP["kb-check"]}\n`);
@@ -74,6 +73,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
         // kb-check is the validation itself: always the YAML and the schema, never the snapshot.
         const { loadKnowledgeIndex } = await import("../index/loadIndex.js");
         const { runKbCheck } = await import("./kbCheck.js");
+        // Awaited here so that an invalid knowledge base is caught below (exit 3), not a crash.
         return await runKbCheck(rest, io, async () => loadKnowledgeIndex(dir));
       }
       case "report":

@@ -1,9 +1,9 @@
 // The commands' usage and help, apart from the commands so that `help` loads none of them.
 export const LOOKUP_USAGE = "agora-bot lookup [--lang en|zh] [--json | --jsonl | --blocks] <query…>";
 export const SCAN_USAGE = "agora-bot scan [--lang en|zh] [--json | --jsonl | --blocks] [--quiet] [FILE… | -]";
-export const LIST_USAGE = "agora-bot list [--lang en|zh] [--json] [CATEGORY]";
-export const KB_CHECK_USAGE = "agora-bot kb-check [--reference agora-error-codes.tsv]";
 export const REPORT_USAGE = "agora-bot report [--days N] [--json]";
+export const LIST_USAGE = "agora-bot list [--lang en|zh] [--json | --blocks] [CATEGORY]";
+export const KB_CHECK_USAGE = "agora-bot kb-check [--reference FILE]";
 
 const LOOKUP_HELP = `Usage: ${LOOKUP_USAGE}
 
@@ -47,27 +47,38 @@ Examples:
 Exit status: 0 found, 1 nothing found, 2 usage error or unreadable file, 3 knowledge base invalid,
 130 interrupted.`;
 
-const LIST_HELP = `Usage: ${LIST_USAGE}
+const KB_CHECK_HELP = `Usage: ${KB_CHECK_USAGE}
 
-Lists the knowledge's categories with their entry counts; with a CATEGORY, every entry in it.
+Validates every file of the knowledge base (the token entries and knowledge/catalogue/), checks
+that every code and name is found by lookup and that every entry has English and Chinese text,
+and prints the coverage of Agora's reference table: every row of agora-error-codes.tsv must
+resolve to the entry with that name and code on that platform; each row that does not is listed.
 
 Options:
-  --lang en|zh  titles in this language (default: DEFAULT_LANG)
-  --json        the list as JSON
+  --reference FILE  the reference table (default: AGORA_REFERENCE, else
+                    ../shared/reference/agora-error-codes.tsv, else the copy in test/fixtures/reference/)
+  -h, --help        this help
+
+Exit status: 0 all resolve, 1 some do not, 2 usage error, 3 knowledge base invalid.`;
+
+const LIST_HELP = `Usage: ${LIST_USAGE}
+
+Shows the catalogue of Agora errors by category: without CATEGORY every category with its id and
+number of entries; with one (its id, a unique start of it, or a part of one title) every entry of
+it, one line each.
+
+Options:
+  --lang en|zh  list in this language (default: DEFAULT_LANG)
+  --json        the categories, or the category's entries, as JSON
+  --blocks      the Slack Block Kit JSON of the listing (its first page), for Block Kit Builder
   -h, --help    this help
 
 Examples:
   agora-bot list
   agora-bot list native-errors-join
+  agora-bot list --lang zh web-errors-network
 
 Exit status: 0 listed, 1 no such category, 2 usage error, 3 knowledge base invalid.`;
-
-const KB_CHECK_HELP = `Usage: ${KB_CHECK_USAGE}
-
-Validates the knowledge base and prints every code and name with the entry it resolves to, checks
-that every entry has its text in English and Chinese, and measures coverage of Agora's reference
-table of error codes (--reference FILE, else AGORA_REFERENCE, else the usual places).
-Exit status: 0 all resolve, 1 some do not, 2 usage error, 3 knowledge base invalid.`;
 
 const REPORT_HELP = `Usage: ${REPORT_USAGE}
 

@@ -1,5 +1,5 @@
 import type { Answer, AnswerItem } from "../answer/answer.js";
-import { namesByPlatformLabel } from "../knowledge/platformLabels.js";
+import { NAME_PLATFORM_ORDER } from "../knowledge/platformLabels.js";
 import type { KnowledgeEntry } from "../knowledge/schema.js";
 import { stripInvisible } from "../text/invisible.js";
 import type { Lang } from "../text/language.js";
@@ -69,7 +69,7 @@ export function renderAnswerText(answer: Answer, style: TerminalStyle, width = D
     return `${out.join("\n")}\n`;
   }
   const several = severalMeaningsNote(answer);
-  if (several) out.push(style.warn(several), "");
+  if (several) out.push(...wrapText(several, width).map(style.warn), "");
   answer.items.forEach((item, position) => {
     if (position > 0) out.push("", style.dim("─".repeat(Math.min(60, width))), "");
     out.push(
@@ -152,14 +152,16 @@ function labelled(label: string, colon: string, value: string, width: number): s
 
 function renderNames(entry: KnowledgeEntry, lang: Lang, style: TerminalStyle, width: number): string[] {
   const byPlatform = new Map<string, string[]>();
-  for (const [label, names] of namesByPlatformLabel(entry.names, (platform) =>
-    namePlatformLabel(platform, lang),
-  )) {
-    byPlatform.set(
-      label,
+  for (const platform of NAME_PLATFORM_ORDER) {
+    const names = entry.names.filter((name) => name.platform === platform);
+    if (names.length === 0) continue;
+    // The seed's and the reference's spelling of one SDK (objective-c, ios-objc) share a label and a line.
+    const label = namePlatformLabel(platform, lang);
+    byPlatform.set(label, [
+      ...(byPlatform.get(label) ?? []),
       // A no-break space keeps a name and its code on one line; it is turned back below.
-      names.map((name) => (name.code === undefined ? name.name : `${name.name}\u00a0(${name.code})`)),
-    );
+      ...names.map((name) => (name.code === undefined ? name.name : `${name.name}\u00a0(${name.code})`)),
+    ]);
   }
   const labelWidth = Math.max(...[...byPlatform.keys()].map(displayWidth));
   const padded = (label: string) => label + " ".repeat(labelWidth - displayWidth(label));

@@ -85,12 +85,16 @@ describe("/agora", () => {
         "17 ERR_JOIN_CHANNEL_REJECTED",
       );
       const text = allText(reply);
-      for (const part of ["Names per platform", "AgoraErrorCodeJoinChannelRejected", "What it means"]) {
+      for (const part of [
+        "Names per platform",
+        "AgoraErrorCodeJoinChannelRejected",
+        "What it means",
+        "How it is reported",
+        "First thing to check",
+        "docs.agora.io",
+      ]) {
         expect(text, query).toContain(part);
       }
-      expect(text).toContain("How it is reported");
-      expect(text).toContain("First thing to check");
-      expect(text).toContain("docs.agora.io");
     }
     const seventeen = allText(await command("17"));
     expect(seventeen).toContain("CONNECTION_CHANGED_ECHO_TEST");
@@ -106,20 +110,22 @@ describe("/agora", () => {
   it("lists the catalogue by category: buttons open a category, pages turn, nothing is cut silently", async () => {
     const list = await command("list");
     const text = allText(list);
-    const { categories, entries } = loadKnowledge();
-    for (const category of categories) expect(text).toContain(`/agora list ${category.id}`);
+    const knowledge = loadKnowledge();
+    for (const category of knowledge.categories) expect(text).toContain(`/agora list ${category.id}`);
     const buttons = list.blocks
       .filter((block) => block.type === "actions")
       .flatMap((block) => block.elements ?? []);
-    expect(buttons).toHaveLength(categories.length);
+    expect(buttons).toHaveLength(knowledge.categories.length);
     expect(list.blocks.length).toBeLessThanOrEqual(50);
 
     // The largest category takes several pages; walk them all through the buttons.
     const counts = new Map<string, number>();
-    for (const entry of entries) counts.set(entry.category.id, (counts.get(entry.category.id) ?? 0) + 1);
+    for (const entry of knowledge.entries)
+      counts.set(entry.category.id, (counts.get(entry.category.id) ?? 0) + 1);
     const [largest, size] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ["", 0];
-    const open = buttons.find((button) => JSON.parse(button.value ?? "{}").c === largest);
-    let click: { action_id?: string; value?: string } | undefined = open;
+    let click: { action_id?: string; value?: string } | undefined = buttons.find(
+      (button) => JSON.parse(button.value ?? "{}").c === largest,
+    );
     const seen = new Set<string>();
     for (let page = 0; click && page < 20; page++) {
       const delivery = await running.receiver.send(

@@ -23,15 +23,16 @@ interface Started {
 const TSX_LOADER = pathToFileURL(join(REPO_ROOT, "node_modules/tsx/dist/loader.mjs")).href;
 const MAIN = join(REPO_ROOT, "src/main.ts");
 
-/** Starts the real `npm start` entry (from source) as its own process, with only the given settings. */
+/**
+ * Starts the real `npm start` entry (from source) as its own process, with only the given settings.
+ * Each start gets its own data directory unless the test shares one, so an event id stored by an
+ * earlier run in this checkout can never make the bot treat a new delivery as a retry.
+ */
 function startMain(env: Record<string, string>, cwd = REPO_ROOT): Started {
-  // Each process its own store: in the repository's ./data, an event answered by an earlier run
-  // would be taken for a retry and never answered again.
-  const dataDir = mkdtempSync(join(tmpdir(), "agora-bot-data-"));
   const clean: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
-    DATA_DIR: dataDir,
+    DATA_DIR: mkdtempSync(join(tmpdir(), "agora-bot-data-")),
     ...env,
   };
   const child = spawn(process.execPath, ["--import", TSX_LOADER, MAIN], {
@@ -51,7 +52,6 @@ function startMain(env: Record<string, string>, cwd = REPO_ROOT): Started {
   const exit = new Promise<number | null>((resolve) =>
     child.on("exit", (code) => {
       exitedAt = Date.now();
-      rmSync(dataDir, { recursive: true, force: true });
       resolve(code);
     }),
   );

@@ -1,5 +1,5 @@
 import type { Answer, AnswerItem } from "../../answer/answer.js";
-import { namesByPlatformLabel } from "../../knowledge/platformLabels.js";
+import { NAME_PLATFORM_ORDER } from "../../knowledge/platformLabels.js";
 import type { KnowledgeEntry } from "../../knowledge/schema.js";
 import type { Lang } from "../../text/language.js";
 import { redactSecrets } from "../../text/redact.js";
@@ -75,7 +75,7 @@ function headlineText(item: AnswerItem, lang: Lang): string {
   return item.entry.depth === "catalogue" ? label : `${label}: ${item.entry.title[lang]}`;
 }
 
-/** A catalogue entry as four blocks: its label, where and how it is reported, names, meaning and first check. */
+/** A catalogue entry: its label, where it is reported, its names, meaning, how it is reported and first check. */
 function catalogueItemBlocks(item: AnswerItem, lang: Lang): Block[] {
   const ui = UI_STRINGS[lang];
   const { entry } = item;
@@ -146,15 +146,22 @@ export function numberedSteps(entry: KnowledgeEntry, lang: Lang): string {
 }
 
 function namesByPlatform(entry: KnowledgeEntry, lang: Lang): string {
-  const lines: string[] = [];
-  for (const [label, names] of namesByPlatformLabel(entry.names, (platform) =>
-    namePlatformLabel(platform, lang),
-  )) {
-    lines.push(
-      `${label}${UI_STRINGS[lang].colon}${names.map((name) => `\`${name.name.replace(/`/g, "'")}\`${name.code === undefined ? "" : ` (${name.code})`}`).join(", ")}`,
-    );
+  // The seed's and the reference's spelling of one SDK (objective-c, ios-objc) share a label and a line.
+  const byLabel = new Map<string, string[]>();
+  for (const platform of NAME_PLATFORM_ORDER) {
+    const names = entry.names.filter((name) => name.platform === platform);
+    if (names.length === 0) continue;
+    const label = namePlatformLabel(platform, lang);
+    byLabel.set(label, [
+      ...(byLabel.get(label) ?? []),
+      ...names.map(
+        (name) => `\`${name.name.replace(/`/g, "'")}\`${name.code === undefined ? "" : ` (${name.code})`}`,
+      ),
+    ]);
   }
-  return lines.join("\n");
+  return [...byLabel]
+    .map(([label, names]) => `${label}${UI_STRINGS[lang].colon}${names.join(", ")}`)
+    .join("\n");
 }
 
 /** The query echoed masked, cut and unable to leave its inline code. */

@@ -81,8 +81,8 @@ export function renderCategoryBlocks(
 }
 
 /**
- * The App Home: the help, then the categories (App Home buttons have no reply URL, so names to
- * type), then (for admins) the knowledge-gap report.
+ * The App Home: the help, the catalogue's categories (App Home buttons have no reply URL, so
+ * names to type), then (for admins) the knowledge-gap report.
  */
 export function renderHomeView(
   index: KnowledgeIndex,

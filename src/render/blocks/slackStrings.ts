@@ -36,7 +36,6 @@ export const SLACK_STRINGS = {
       "Mention me with a pasted log (or a snippet file) and I reply in the thread with every token error in it",
       "Message shortcut *Diagnose Agora errors* on anyone's message: the diagnosis goes into its thread",
     ],
-    homeTitle: "agora-bot",
     notInChannel:
       "I can't post in this channel. Invite me with `/invite @agora-bot` and try again; here is the answer just for you.",
     postFailed: "Slack did not accept my reply; here it is just for you.",
@@ -71,7 +70,6 @@ export const SLACK_STRINGS = {
       "@我 并粘贴日志（或上传代码片段文件），我会在话题中回复其中所有 Token 错误",
       "在任意消息上使用快捷方式 *Diagnose Agora errors*，诊断结果会回复在该消息的话题中",
     ],
-    homeTitle: "agora-bot",
     notInChannel: "我无法在此频道发消息。请用 `/invite @agora-bot` 邀请我后重试；以下回答仅你可见。",
     postFailed: "Slack 未接受我的回复；以下回答仅你可见。",
     restarting: "agora-bot 正在重启，请稍后再试。",

@@ -1,14 +1,15 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import { findCategory } from "../../../answer/catalogueList.js";
+import { describeError } from "../../../errors.js";
 import { decodeListValue } from "../../../render/blocks/buttonValue.js";
 import { renderCategoryBlocks, renderListBlocks } from "../../../render/blocks/helpBlocks.js";
 import type { SlackMessage } from "../../../render/blocks/types.js";
 import type { Lang } from "../../../text/language.js";
 import type { BotContext } from "../../botContext.js";
-import { blockActionSchema } from "../../payloads.js";
+import { blockActionSchema, parsePayload } from "../../payloads.js";
 import { asSlackBlocks } from "../../reply.js";
 
-/** `/agora list [CATEGORY]`: the categories, or a category's first page; an unknown name gets the categories and a note. */
+/** `/agora list [CATEGORY]`: the categories, or a category's page; an unknown name gets the categories and a note. */
 export function listReply(context: BotContext, query: string, lang: Lang, page = 0): SlackMessage {
   if (query === "") return renderListBlocks(context.index, lang);
   const category = findCategory(context.index, query);
@@ -24,10 +25,13 @@ export function listCatalogue(context: BotContext) {
     respond,
   }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    const payload = blockActionSchema.safeParse(body);
-    if (!payload.success) return;
-    const value = decodeListValue(payload.data.actions[0]?.value);
-    if (!value) return;
+    const payload = parsePayload(context.logger, "list", blockActionSchema, body);
+    if (!payload) return;
+    const value = decodeListValue(payload.actions[0]?.value);
+    if (!value) {
+      context.logger.warn("list: button value not understood, ignored");
+      return;
+    }
     const message = listReply(context, value.c, value.l, value.p);
     await context.inflight.track(
       respond({
@@ -35,7 +39,7 @@ export function listCatalogue(context: BotContext) {
         replace_original: true,
         text: message.text,
         blocks: asSlackBlocks(message),
-      }).catch((error: unknown) => context.logger.error(`respond for the listing failed: ${String(error)}`)),
+      }).catch((error: unknown) => context.logger.error(`list: respond failed: ${describeError(error)}`)),
     );
   };
 }
