@@ -263,8 +263,8 @@ export function analyzeLine(line: string, lower: string, context: LineContext): 
   if (
     !namedElsewhere &&
     messageSpans.length === 0 &&
-    index.linePhraseGate.test(lower) &&
-    PHRASE_SUBJECT.test(lower)
+    PHRASE_SUBJECT.test(lower) &&
+    index.linePhraseGate.test(lower)
   ) {
     for (const hit of findClosePhrases(index, line)) {
       const at = Math.max(0, lower.indexOf(hit.text.split(" ")[0] ?? ""));
