@@ -112,6 +112,8 @@ interface ScanState {
   readonly family: SdkFamily;
   readonly drafts: Map<string, FindingDraft>;
   lastRenewalLine: number;
+  /** The text is short and read whole: see LineContext.prose. */
+  prose?: boolean;
   cut: { lines: number; firstLine: number; skippedBytes: number } | undefined;
 }
 
@@ -272,6 +274,7 @@ function scanChunk(state: ScanState, chunk: string, firstLine: number, mode: Chu
   let counted = 0;
   // The next real anchor of each kind; each search resumes only once the scan has passed its hit,
   // so each regex crosses the chunk once.
+  state.prose = mode.readAll;
   if (mode.readAll) return scanEveryLine(state, chunk, firstLine);
   const { lineWords, returnedCodes } = state.index;
   let wordHit = findAnchor(lineWords, chunk, 0, state.index);
@@ -369,7 +372,7 @@ function lowerForMatching(line: string): string {
 
 function analyzeChunkLine(state: ScanState, line: string, lower: string, lineNumber: number): void {
   if (RENEWAL.test(lower) && !RENEWAL_FAILED.test(lower)) state.lastRenewalLine = lineNumber;
-  const detections = analyzeLine(line, lower, state);
+  const detections = analyzeLine(line, lower, state.prose ? { ...state, prose: true } : state);
   if (detections.length === 0) return;
   const seenOnLine = new Set<string>();
   for (const detection of detections) {
