@@ -16,6 +16,8 @@ const REQUEST_TIMEOUT_MS = 10_000;
 const ACKS = 1000;
 const WARM_ACKS = 100;
 const COLD_STARTS = 3;
+/** Acks timed again with PostgreSQL as the store (the main figures use the embedded SQLite). */
+const POSTGRES_ACKS = 500;
 /** How long any one phase may run before the bench gives up on it. */
 const PHASE_LIMIT_MS = 90_000;
 
@@ -33,6 +35,10 @@ export interface SlackFigures {
   scans_during_ack_test: number;
   scan_reply_ms_median: number;
   failed_requests: number;
+  /** The same as ack_p99_ms: the bot runs on its default store, SQLite in DATA_DIR. */
+  ack_p99_ms_sqlite: number;
+  ack_p50_ms_postgres: number | null;
+  ack_p99_ms_postgres: number | null;
   bot_rss_mb: number | null;
   bot_peak_rss_mb: number | null;
   healthz_samples_ms: number[];
@@ -45,6 +51,8 @@ export interface SlackOptions {
   snippet: Buffer;
   queries: readonly string[];
   profile: boolean;
+  /** A PostgreSQL server to time the acks against as well; without one those figures are null. */
+  databaseUrl?: string | undefined;
 }
 
 /** Null with a reason when the Slack app is not built (no dist/main.js). */
@@ -150,6 +158,31 @@ export async function measureSlack(
     ).length;
     const memory = readMemory(running.child.pid);
     const duringMs = during.map(({ start, end }) => end - start);
+
+    let postgresAcks: number[] | undefined;
+    if (options.databaseUrl) {
+      log(`slack: ${POSTGRES_ACKS} signed /agora commands with PostgreSQL as the store…`);
+      await bot.stop();
+      bot = await startBot(options, main, slack, false, { DATABASE_URL: options.databaseUrl });
+      const onPostgres = bot;
+      const timed = async () => {
+        const query = options.queries[sent % options.queries.length] as string;
+        sent++;
+        const start = performance.now();
+        const response = await signedPost(
+          `${onPostgres.base}/slack/events`,
+          commandBody(query, { response_url: slack.responseUrl(`p${sent}`) }),
+          "application/x-www-form-urlencoded",
+        );
+        const text = await response.text();
+        if (response.status !== 200 || !text.includes('"blocks"')) failed++;
+        return performance.now() - start;
+      };
+      const end = Date.now() + PHASE_LIMIT_MS;
+      for (let warm = 0; warm < WARM_ACKS && Date.now() < end; warm++) await timed();
+      postgresAcks = [];
+      for (let run = 0; run < POSTGRES_ACKS && Date.now() < end; run++) postgresAcks.push(await timed());
+    }
     return {
       figures: {
         cold_start_healthz_ms: median(healthz),
@@ -157,6 +190,9 @@ export async function measureSlack(
         ack_p50_ms: percentile(acks, 0.5),
         ack_p99_ms: percentile(acks, 0.99),
         ack_max_ms: percentile(acks, 1),
+        ack_p99_ms_sqlite: percentile(acks, 0.99),
+        ack_p50_ms_postgres: postgresAcks ? percentile(postgresAcks, 0.5) : null,
+        ack_p99_ms_postgres: postgresAcks ? percentile(postgresAcks, 0.99) : null,
         ack_p50_ms_during_scan: percentile(duringMs, 0.5),
         ack_p99_ms_during_scan: percentile(duringMs, 0.99),
         ack_max_ms_during_scan: percentile(duringMs, 1),
@@ -190,6 +226,7 @@ async function startBot(
   main: string,
   slack: FakeSlack,
   profile: boolean,
+  storeEnv: Record<string, string> = {},
 ): Promise<Bot> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -209,6 +246,9 @@ async function startBot(
         SLACK_API_URL: slack.apiUrl,
         // The default (5 MB) would cut the 10 MB snippet in half.
         SLACK_FILE_MAX_BYTES: String(16 * MB),
+        // The embedded store, in the bench's own folder; DATABASE_URL (PostgreSQL) when given.
+        DATA_DIR: join(options.outDir, "data"),
+        ...storeEnv,
       },
       stdio: ["ignore", "ignore", "inherit"],
     },

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { ConfigError } from "./config/defaultLang.js";
-import { readSlackConfig } from "./config/slackConfig.js";
+import { readSlackConfig, type SlackConfig } from "./config/slackConfig.js";
+import { readStoreConfig, type StoreConfig } from "./config/storeConfig.js";
 import { loadKnowledgeIndexFast } from "./index/loadIndexFast.js";
 import type { Bot } from "./slack/createBot.js";
 import { SlackAuthError } from "./slack/errors.js";
@@ -14,17 +15,39 @@ process.on("unhandledRejection", (reason) => {
   );
 });
 
+/** Every setting checked at once, so one start-up names every problem, one a line. */
+function readSettings(env: NodeJS.ProcessEnv): { config: SlackConfig; storeConfig: StoreConfig } {
+  const problems: string[] = [];
+  const attempt = <T>(read: () => T): T | undefined => {
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(...error.problems);
+      return undefined;
+    }
+  };
+  const config = attempt(() => readSlackConfig(env));
+  const storeConfig = attempt(() => readStoreConfig(env));
+  if (!config || !storeConfig) throw new ConfigError(problems);
+  return { config, storeConfig };
+}
+
 async function main(): Promise<void> {
   if (existsSync(".env")) process.loadEnvFile(".env");
   let bot: Bot;
   try {
-    const config = readSlackConfig(process.env);
+    const { config, storeConfig } = readSettings(process.env);
     const index = await loadKnowledgeIndexFast(process.env.KNOWLEDGE_DIR || undefined);
     // In HTTP mode the port opens (and /healthz answers) now; Bolt, the slow import, loads behind it.
     const door: HttpFrontDoor | undefined =
       config.mode === "http" ? await openHttpFrontDoor(config.port, index.entries.length) : undefined;
     const { createBot } = await import("./slack/createBot.js");
-    bot = createBot(config, index);
+    bot = createBot(config, index, {
+      // The database driver loads here, after the port opened, and connects in the background.
+      openStore: () => import("./store/sqlStore.js").then(({ openSqlStore }) => openSqlStore(storeConfig)),
+      adminUserIds: storeConfig.adminUserIds,
+    });
     const port = await bot.start(door);
     console.log(
       config.mode === "socket"

@@ -14,8 +14,6 @@ import { matchQuery } from "../match/matchQuery.js";
 import { type CliIo, EXIT_NO_MATCH, EXIT_OK, UsageError } from "./io.js";
 import { KB_CHECK_USAGE } from "./usage.js";
 
-export { KB_CHECK_USAGE };
-
 /** Where the reference table is looked for when neither `--reference` nor AGORA_REFERENCE says. */
 const REFERENCE_CANDIDATES = [
   "../shared/reference/agora-error-codes.tsv",

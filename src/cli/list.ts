@@ -7,19 +7,16 @@ import { type CliIo, EXIT_NO_MATCH, EXIT_OK, useColor } from "./io.js";
 import { parseOutputOptions } from "./options.js";
 import { LIST_USAGE } from "./usage.js";
 
-export { LIST_USAGE };
-
 /** `list`: the categories with their entry counts; `list CATEGORY`: every entry of one category. */
 export function runList(
   args: readonly string[],
   io: CliIo,
-  index: () => KnowledgeIndex,
+  knowledge: KnowledgeIndex,
   defaultLang: Lang,
 ): number {
   const values = parseOutputOptions(args, LIST_USAGE);
   const lang = values.lang ?? defaultLang;
   const style = useColor(io) ? COLOR_STYLE : PLAIN_STYLE;
-  const knowledge = index();
   const query = values.positionals.join(" ").trim();
   if (query === "") {
     const categories = listCategories(knowledge);

@@ -4,7 +4,7 @@ import { ConfigError, readDefaultLang } from "../config/defaultLang.js";
 import type { KnowledgeIndex } from "../index/knowledgeIndex.js";
 import { KnowledgeError } from "../knowledge/errors.js";
 import { type CliIo, EXIT_KNOWLEDGE, EXIT_OK, EXIT_USAGE, UsageError } from "./io.js";
-import { KB_CHECK_USAGE, LIST_USAGE, LOOKUP_USAGE, SCAN_USAGE } from "./usage.js";
+import { KB_CHECK_USAGE, LIST_USAGE, LOOKUP_USAGE, REPORT_USAGE, SCAN_USAGE } from "./usage.js";
 
 const USAGE = `agora-bot: answers Agora RTC errors (token errors in depth) from codes, names, words and logs
 
@@ -13,6 +13,7 @@ Usage:
   ${SCAN_USAGE}
   ${LIST_USAGE}
   ${KB_CHECK_USAGE}
+  ${REPORT_USAGE}
 
 Examples:
   agora-bot lookup 118
@@ -22,9 +23,12 @@ Examples:
   agora-bot scan console.log
   agora-bot list
   agora-bot list native-errors-join
+  agora-bot report --days 7
 
-Exit status: 0 found, 1 no match, 2 usage error, 3 knowledge base invalid, 130 interrupted.
-Environment: DEFAULT_LANG=en|zh (language when the query has none), KNOWLEDGE_DIR (default ./knowledge).`;
+Exit status: 0 found, 1 no match, 2 usage error, 3 knowledge base invalid, 4 database unreachable
+(report), 130 interrupted.
+Environment: DEFAULT_LANG=en|zh (language when the query has none), KNOWLEDGE_DIR (default ./knowledge);
+report reads DATABASE_URL or DATA_DIR (default ./data), as the bot does.`;
 
 /**
  * Each command imports only its own modules, and lookup and scan read the build's knowledge
@@ -46,16 +50,16 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
         return await (await import("./lookup.js")).runLookup(rest, io, index, defaultLang);
       case "scan":
         return await (await import("./scan.js")).runScan(rest, io, index, defaultLang);
-      case "list": {
-        const knowledge = await index();
-        return await (await import("./list.js")).runList(rest, io, () => knowledge, defaultLang);
-      }
+      case "list":
+        return (await import("./list.js")).runList(rest, io, await index(), defaultLang);
       case "kb-check": {
         // kb-check is the validation itself: always the YAML and the schema, never the snapshot.
         const { loadKnowledgeIndex } = await import("../index/loadIndex.js");
         const { runKbCheck } = await import("./kbCheck.js");
         return await runKbCheck(rest, io, async () => loadKnowledgeIndex(dir));
       }
+      case "report":
+        return await (await import("./report.js")).runReport(rest, io);
       case "help":
       case "--help":
       case "-h":
@@ -64,7 +68,10 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       case undefined:
         throw new UsageError("missing command", "run `agora-bot help` for usage");
       default:
-        throw new UsageError(`unknown command "${command}"`, "commands: lookup, scan, list, kb-check, help");
+        throw new UsageError(
+          `unknown command "${command}"`,
+          "commands: lookup, scan, list, kb-check, report, help",
+        );
     }
   } catch (error) {
     if (error instanceof UsageError) {

@@ -3,3 +3,4 @@ export const LOOKUP_USAGE = "agora-bot lookup [--lang en|zh] [--json | --jsonl] 
 export const SCAN_USAGE = "agora-bot scan [--lang en|zh] [--json | --jsonl] [--quiet] [FILE… | -]";
 export const LIST_USAGE = "agora-bot list [--lang en|zh] [--json] [CATEGORY]";
 export const KB_CHECK_USAGE = "agora-bot kb-check [--reference agora-error-codes.tsv]";
+export const REPORT_USAGE = "agora-bot report [--days N] [--json]";

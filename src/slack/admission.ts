@@ -15,7 +15,7 @@ export function admitNewWork(context: BotContext): Middleware<AnyMiddlewareArgs>
     }
     const { body } = args;
     const eventId = "event_id" in body && typeof body.event_id === "string" ? body.event_id : undefined;
-    if (eventId !== undefined && !context.deduper.firstTime(eventId)) {
+    if (eventId !== undefined && !(await context.state.firstTime(eventId))) {
       context.logger.debug(`skipping repeated delivery of event ${eventId}`);
       return;
     }

@@ -1,7 +1,7 @@
 import type { Logger } from "@slack/bolt";
 import type { SlackConfig } from "../config/slackConfig.js";
 import type { KnowledgeIndex } from "../index/knowledgeIndex.js";
-import type { EventDeduper } from "./eventDeduper.js";
+import type { BotState } from "./botState.js";
 import type { InflightWork } from "./inflight.js";
 
 /** What every listener needs, built once at start-up and passed to the one place listeners are registered. */
@@ -9,7 +9,10 @@ export interface BotContext {
   readonly index: KnowledgeIndex;
   readonly config: SlackConfig;
   readonly inflight: InflightWork;
-  readonly deduper: EventDeduper;
+  /** Event claims, answers, gaps and votes: in the database when it is reachable. */
+  readonly state: BotState;
+  /** Who sees the knowledge-gap report in App Home (ADMIN_USER_IDS). */
+  readonly adminUserIds: readonly string[];
   readonly logger: Logger;
 }
 

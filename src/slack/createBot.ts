@@ -9,11 +9,12 @@ import {
 import type { WebClientOptions } from "@slack/web-api";
 import type { SlackConfig } from "../config/slackConfig.js";
 import type { KnowledgeIndex } from "../index/knowledgeIndex.js";
+import type { Store } from "../store/types.js";
 import { admitNewWork } from "./admission.js";
 import type { BotContext } from "./botContext.js";
+import { BotState } from "./botState.js";
 import { describeError } from "./describeError.js";
 import { SlackAuthError } from "./errors.js";
-import { EventDeduper } from "./eventDeduper.js";
 import { EVENTS_PATH, type HttpFrontDoor, openHttpFrontDoor } from "./httpFrontDoor.js";
 import { InflightWork } from "./inflight.js";
 import { registerListeners } from "./listeners/index.js";
@@ -32,6 +33,9 @@ export interface Bot {
 export interface BotOptions {
   readonly logger?: Logger;
   readonly logLevel?: LogLevel;
+  /** Opens the database (dedup, votes, gaps); without it, events are deduplicated in memory and votes are not kept. */
+  readonly openStore?: () => Promise<Store>;
+  readonly adminUserIds?: readonly string[];
 }
 
 /** A timeout and a bounded retry policy: a failing Slack call never hangs a reply or retries forever. */
@@ -110,7 +114,8 @@ export function createBot(config: SlackConfig, index: KnowledgeIndex, options: B
     index,
     config,
     inflight: new InflightWork(),
-    deduper: new EventDeduper(),
+    state: new BotState(options.openStore, app.logger),
+    adminUserIds: options.adminUserIds ?? [],
     logger: app.logger,
   };
 
@@ -129,10 +134,11 @@ export function createBot(config: SlackConfig, index: KnowledgeIndex, options: B
       if (receiver instanceof HTTPReceiver) {
         door = frontDoor ?? (await openHttpFrontDoor(config.port, index.entries.length));
         door.setHandler(receiver.requestListener);
-        return door.port;
-      }
-      await app.start();
-      return undefined;
+      } else await app.start();
+      // The database driver loads once requests are already being served: it is ~300 modules,
+      // and nothing before the first event needs it (a claim waits for it, an ack never does).
+      context.state.start();
+      return door?.port;
     },
     async stop(timeoutMs = 10_000) {
       const drained = context.inflight.drain(timeoutMs);
@@ -142,6 +148,7 @@ export function createBot(config: SlackConfig, index: KnowledgeIndex, options: B
           .stop()
           .catch((error: unknown) => context.logger.warn(`stopping the receiver: ${String(error)}`));
       await drained;
+      await context.state.close();
     },
   };
 }

@@ -12,6 +12,7 @@ import { type BotContext, trustedFileHosts } from "./botContext.js";
 import { completeFileInfo } from "./completeFileInfo.js";
 import { describeError } from "./describeError.js";
 import { openSlackFile } from "./downloadFile.js";
+import { withAnswerFeedback, withScanFeedback } from "./feedback.js";
 import { type MessageLike, messageLikeSchema } from "./payloads.js";
 import { postReply, type ReplyTarget } from "./reply.js";
 
@@ -86,14 +87,15 @@ export async function diagnoseMessage(
     !text.includes("\n");
   // Other Agora errors in a pasted log are the answer; a one-line question is answered by lookup.
   if (result.findings.length > 0 || (result.otherErrors.length > 0 && !question))
-    return renderScanBlocks(result, lang, notes);
+    return withScanFeedback(context, result, "", lang, renderScanBlocks(result, lang, notes));
 
   if (question) {
     const answer = answerQuery(context.index, text, {
       lang: directive.lang,
       defaultLang: context.config.defaultLang,
     });
-    if (answer.items.length > 0 || answer.notTokenErrors.length > 0) return renderAnswerBlocks(answer);
+    if (answer.items.length > 0 || answer.notTokenErrors.length > 0)
+      return withAnswerFeedback(context, answer, renderAnswerBlocks(answer));
   }
 
   const isThreadReply = message.thread_ts !== undefined && message.thread_ts !== message.ts;
@@ -116,7 +118,13 @@ export async function diagnoseMessage(
       return parentReply;
     }
   }
-  return renderScanBlocks(result, lang, notes);
+  return withScanFeedback(
+    context,
+    result,
+    text || firstFileHead || "",
+    lang,
+    renderScanBlocks(result, lang, notes),
+  );
 }
 
 async function fetchThreadParent(

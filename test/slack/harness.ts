@@ -1,7 +1,7 @@
 import { type Logger, LogLevel } from "@slack/bolt";
 import type { SlackConfig } from "../../src/config/slackConfig.js";
 import { loadKnowledgeIndex } from "../../src/index/loadIndex.js";
-import { type Bot, createBot } from "../../src/slack/createBot.js";
+import { type Bot, type BotOptions, createBot } from "../../src/slack/createBot.js";
 import { BOT_TOKEN, FakeSlack } from "./fakeSlack.js";
 import { SIGNING_SECRET } from "./signedRequest.js";
 
@@ -50,6 +50,7 @@ export interface RunningBot {
 export async function startBot(
   mode: "http" | "socket",
   overrides: Partial<SlackConfig> = {},
+  botOptions: Pick<BotOptions, "openStore" | "adminUserIds"> = {},
 ): Promise<RunningBot> {
   const slack = new FakeSlack();
   await slack.start();
@@ -64,7 +65,7 @@ export async function startBot(
     ...overrides,
   };
   const logger = new MemoryLogger();
-  const bot = createBot(config, index, { logger, logLevel: LogLevel.DEBUG });
+  const bot = createBot(config, index, { logger, logLevel: LogLevel.DEBUG, ...botOptions });
   const port = await bot.start();
   if (mode === "socket") await slack.waitForSocket();
   return {

@@ -3,6 +3,7 @@ import { SHARE_ACTION_ID } from "../../render/blocks/answerBlocks.js";
 import { LIST_ACTION_PATTERN } from "../../render/blocks/helpBlocks.js";
 import type { BotContext } from "../botContext.js";
 import { didYouMean } from "./actions/didYouMean.js";
+import { feedbackVote } from "./actions/feedbackVote.js";
 import { listCatalogue } from "./actions/listCatalogue.js";
 import { shareAnswer } from "./actions/shareAnswer.js";
 import { agoraCommand } from "./commands/agoraCommand.js";
@@ -20,5 +21,6 @@ export function registerListeners(app: App, context: BotContext): void {
   app.action(SHARE_ACTION_ID, shareAnswer(context));
   app.action(/^did_you_mean_\d+$/, didYouMean(context));
   app.action(LIST_ACTION_PATTERN, listCatalogue(context));
+  app.action(/^feedback_(?:up|down)$/, feedbackVote(context));
   app.shortcut(DIAGNOSE_SHORTCUT_CALLBACK_ID, diagnoseShortcut(context));
 }

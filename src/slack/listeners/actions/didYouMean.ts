@@ -3,6 +3,7 @@ import { type Answer, answerForEntry, answerQuery } from "../../../answer/answer
 import { renderAnswerBlocks } from "../../../render/blocks/answerBlocks.js";
 import type { Lang } from "../../../text/language.js";
 import type { BotContext } from "../../botContext.js";
+import { withAnswerFeedback } from "../../feedback.js";
 import { blockActionSchema, buttonValueSchema } from "../../payloads.js";
 import { asSlackBlocks } from "../../reply.js";
 import { safeJson } from "./buttonValue.js";
@@ -28,7 +29,7 @@ export function didYouMean(context: BotContext) {
     if (!value.success) return;
     const answer = answerFromButton(context, value.data);
     if (!answer) return;
-    const message = renderAnswerBlocks(answer, { shareable: true });
+    const message = withAnswerFeedback(context, answer, renderAnswerBlocks(answer, { shareable: true }));
     await context.inflight.track(
       respond({
         response_type: "ephemeral",

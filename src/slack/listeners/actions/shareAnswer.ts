@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import { renderAnswerBlocks } from "../../../render/blocks/answerBlocks.js";
 import type { BotContext } from "../../botContext.js";
+import { withAnswerFeedback } from "../../feedback.js";
 import { blockActionSchema, buttonValueSchema } from "../../payloads.js";
 import { postReply } from "../../reply.js";
 import { safeJson } from "./buttonValue.js";
@@ -21,7 +22,11 @@ export function shareAnswer(context: BotContext) {
     if (!value.success) return;
     const answer = answerFromButton(context, value.data);
     if (!answer) return;
-    const message = renderAnswerBlocks(answer, { sharedBy: payload.data.user.id });
+    const message = withAnswerFeedback(
+      context,
+      answer,
+      renderAnswerBlocks(answer, { sharedBy: payload.data.user.id }),
+    );
     await context.inflight.track(
       postReply(
         context,

@@ -7,6 +7,7 @@ import { renderScanBlocks } from "../../../render/blocks/scanBlocks.js";
 import type { SlackMessage } from "../../../render/blocks/types.js";
 import { scanLogAsync } from "../../../scan/scanLog.js";
 import type { BotContext } from "../../botContext.js";
+import { withAnswerFeedback, withScanFeedback } from "../../feedback.js";
 import { commandSchema } from "../../payloads.js";
 import { asSlackBlocks } from "../../reply.js";
 import { listReply } from "../actions/listCatalogue.js";
@@ -33,11 +34,12 @@ export async function replyFor(context: BotContext, raw: string): Promise<SlackM
   const list = /^(?:list|列表)(?:\s+(.+))?$/s.exec(keyword);
   if (list) return listReply(context, list[1]?.trim() ?? "", lang);
   if (text.length > LOG_MIN_CHARS || text.includes("\n")) {
-    return renderScanBlocks(await scanLogAsync(context.index, text), lang);
+    const result = await scanLogAsync(context.index, text);
+    return withScanFeedback(context, result, text, lang, renderScanBlocks(result, lang));
   }
   const answer = answerQuery(context.index, text, {
     lang: directive.lang,
     defaultLang: context.config.defaultLang,
   });
-  return renderAnswerBlocks(answer, { shareable: true });
+  return withAnswerFeedback(context, answer, renderAnswerBlocks(answer, { shareable: true }));
 }
