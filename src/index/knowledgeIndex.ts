@@ -86,6 +86,8 @@ export interface KnowledgeIndex {
   readonly nameWords: RegExp;
   /** Negative native codes of three digits and more, which need no word beside them (`-110`). */
   readonly negativeCodes: RegExp;
+  /** The same codes as numbers: the scanner checks each `-` followed by three digits against them. */
+  readonly returnedCodes: ReadonlySet<number>;
   readonly messages: readonly MessageRecord[];
   /** The same, longest first: a message inside a longer one is read as the longer one. */
   readonly messagesLongestFirst: readonly MessageRecord[];
@@ -232,6 +234,10 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
       scanGates ??= buildScanGates(knowledge.entries);
       return scanGates.nameWords;
     },
+    get returnedCodes() {
+      scanGates ??= buildScanGates(knowledge.entries);
+      return scanGates.returnedCodes;
+    },
     get negativeCodes() {
       scanGates ??= buildScanGates(knowledge.entries);
       return scanGates.negativeCodes;
@@ -250,7 +256,7 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
     symptoms: buildSymptoms(knowledge.entries),
     spacedNames: spaced,
     spacedNamePattern: new RegExp(spaced.map((item) => item.pattern.source).join("|") || "(?!)"),
-    linePhraseGate: anyOf([
+    linePhraseGate: anyOfMinimal([
       ...new Set(
         linePhrases.flatMap((record) =>
           record.phrase.terms.filter((term) => FAULT_TERMS.has(term.text)).map((term) => term.text),
@@ -269,6 +275,7 @@ interface ScanGates {
   readonly lineWords: RegExp;
   readonly nameWords: RegExp;
   readonly negativeCodes: RegExp;
+  readonly returnedCodes: ReadonlySet<number>;
   readonly catalogueKeysByLength: ReadonlyMap<number, readonly NameKeyRecord[]>;
 }
 
@@ -284,8 +291,15 @@ function buildScanGates(entries: readonly KnowledgeEntry[]): ScanGates {
     .filter((entry) => entry.depth === "deep")
     .flatMap((entry) => entry.names.map((name) => name.name))
     .filter((name) => !lineWordList.some((word) => name.toLowerCase().includes(word)));
+  // `err`, `code` and `key` sit inside everyday words (`interrupt`, `decoder`, `keyframe`): their
+  // look-arounds drop those before a match object is made; isRealAnchor still has the last word.
+  const boundedWords = ["err", "code", "key"];
   const lineWords = new RegExp(
-    trieSource(minimalWords([...lineWordList, ...anchorWords(unanchored, NAMESPACE_WORDS)])),
+    `e(?:rr(?![abd-mp-z]))|(?<![a-z])(?:code|key)(?![a-z])|${trieSource(
+      minimalWords([...lineWordList, ...anchorWords(unanchored, NAMESPACE_WORDS)]).filter(
+        (word) => !boundedWords.includes(word),
+      ),
+    )}`,
     "gi",
   );
   // Native return values come back negative (`-110`); short ones (`-2`) read like dates and
@@ -311,7 +325,13 @@ function buildScanGates(entries: readonly KnowledgeEntry[]): ScanGates {
       pushTo(catalogueKeysByLength, key.length, { key, record: { entry, name } });
     }
   }
-  return { lineWords, nameWords, negativeCodes, catalogueKeysByLength };
+  return {
+    lineWords,
+    nameWords,
+    negativeCodes,
+    returnedCodes: new Set([...returnedCodes].map(Number)),
+    catalogueKeysByLength,
+  };
 }
 
 /**
@@ -382,6 +402,11 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/** A regex matching a text holding any of the words: the fewest words that do it, as a trie. */
+function anyOfMinimal(words: readonly string[]): RegExp {
+  return new RegExp(trieSource(minimalWords(words)));
 }
 
 /** A regex matching any of the literals; one that matches nothing when there are none. */

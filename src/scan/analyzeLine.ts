@@ -88,6 +88,8 @@ const GENERIC_NAME_KEYS = new Set(["requesttoken"]);
 export interface LineContext {
   readonly index: KnowledgeIndex;
   readonly family: SdkFamily;
+  /** A short text read whole (a post, a question): prose habits (`got 110`, names written as words) are read too. */
+  readonly prose?: boolean;
 }
 
 /** Everything one line says about token errors. `lower` is the line in lower case. */
@@ -167,6 +169,8 @@ export function analyzeLine(line: string, lower: string, context: LineContext): 
   const bracket = lower.includes("(");
   for (const pattern of CODE_PATTERNS) {
     if (pattern === CODE_WITH_MEANING && !bracket) continue;
+    // Verbs before a code are how people write, not how SDKs log.
+    if (pattern === CODE_AFTER_VERB && context.prose !== true) continue;
     // exec on the shared regex, not matchAll: matchAll builds a new RegExp every call, and this runs on every line read.
     pattern.lastIndex = 0;
     for (let match = pattern.exec(lower); match; match = pattern.exec(lower)) {
@@ -241,7 +245,7 @@ export function analyzeLine(line: string, lower: string, context: LineContext): 
 
   // An SDK message on the line says it exactly; its words are not read again as a phrase.
   // A long name written as words (`token privilege will expire`, `On-Token-Privilege-Will-Expire`).
-  if (PHRASE_SUBJECT.test(lower) && index.spacedNamePattern.test(lower)) {
+  if (context.prose === true && PHRASE_SUBJECT.test(lower) && index.spacedNamePattern.test(lower)) {
     for (const spaced of index.spacedNames) {
       const match = spaced.pattern.exec(lower);
       if (!match || detections.some((detection) => detection.entry === spaced.record.entry)) continue;
@@ -263,8 +267,8 @@ export function analyzeLine(line: string, lower: string, context: LineContext): 
   if (
     !namedElsewhere &&
     messageSpans.length === 0 &&
-    index.linePhraseGate.test(lower) &&
-    PHRASE_SUBJECT.test(lower)
+    PHRASE_SUBJECT.test(lower) &&
+    index.linePhraseGate.test(lower)
   ) {
     for (const hit of findClosePhrases(index, line)) {
       const at = Math.max(0, lower.indexOf(hit.text.split(" ")[0] ?? ""));

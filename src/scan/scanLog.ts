@@ -112,6 +112,8 @@ interface ScanState {
   readonly family: SdkFamily;
   readonly drafts: Map<string, FindingDraft>;
   lastRenewalLine: number;
+  /** The text is short and read whole: see LineContext.prose. */
+  prose?: boolean;
   cut: { lines: number; firstLine: number; skippedBytes: number } | undefined;
 }
 
@@ -272,10 +274,11 @@ function scanChunk(state: ScanState, chunk: string, firstLine: number, mode: Chu
   let counted = 0;
   // The next real anchor of each kind; each search resumes only once the scan has passed its hit,
   // so each regex crosses the chunk once.
+  state.prose = mode.readAll;
   if (mode.readAll) return scanEveryLine(state, chunk, firstLine);
-  const { lineWords, negativeCodes } = state.index;
+  const { lineWords, returnedCodes } = state.index;
   let wordHit = findAnchor(lineWords, chunk, 0, state.index);
-  let numberHit = findAnchor(negativeCodes, chunk, 0, state.index);
+  let numberHit = findNegativeCode(chunk, 0, returnedCodes);
   while (wordHit >= 0 || numberHit >= 0) {
     const at = numberHit < 0 || (wordHit >= 0 && wordHit < numberHit) ? wordHit : numberHit;
     const lineStart = chunk.lastIndexOf("\n", at) + 1;
@@ -298,11 +301,34 @@ function scanChunk(state: ScanState, chunk: string, firstLine: number, mode: Chu
     analyzeChunkLine(state, line, lowerForMatching(line), lineNumber);
     const next = lineEnd + 1;
     if (wordHit >= 0 && wordHit < next) wordHit = findAnchor(lineWords, chunk, next, state.index);
-    if (numberHit >= 0 && numberHit < next) numberHit = findAnchor(negativeCodes, chunk, next, state.index);
+    if (numberHit >= 0 && numberHit < next) numberHit = findNegativeCode(chunk, next, returnedCodes);
   }
   for (let newline = chunk.indexOf("\n", counted); newline >= 0; newline = chunk.indexOf("\n", newline + 1))
     lineNumber++;
   return lineNumber;
+}
+
+const isDigit = (code: number) => code >= 48 && code <= 57;
+const precedesNumber = (code: number) =>
+  isLetter(code) || isDigit(code) || code === 95 || code === 46 || code === 45;
+
+/**
+ * Where the next negative native code (`-110`, `-1052`) starts, from `from` on; -1 for none. The
+ * `-` must start the number (`118-190-148-38`, a host name, holds none). indexOf and a set of the
+ * knowledge's codes are faster than a regex of them.
+ */
+function findNegativeCode(chunk: string, from: number, codes: ReadonlySet<number>): number {
+  for (let at = chunk.indexOf("-", from); at >= 0; at = chunk.indexOf("-", at + 1)) {
+    if (!isDigit(chunk.charCodeAt(at + 1)) || (at > 0 && precedesNumber(chunk.charCodeAt(at - 1)))) continue;
+    let value = 0;
+    let end = at + 1;
+    while (end < chunk.length && end - at <= 5 && isDigit(chunk.charCodeAt(end))) {
+      value = value * 10 + chunk.charCodeAt(end) - 48;
+      end++;
+    }
+    if (end - at >= 4 && !isDigit(chunk.charCodeAt(end)) && codes.has(value)) return at;
+  }
+  return -1;
 }
 
 /** Reads every line of a short text: a post or a question says "got 110" with no gate word. */
@@ -346,7 +372,7 @@ function lowerForMatching(line: string): string {
 
 function analyzeChunkLine(state: ScanState, line: string, lower: string, lineNumber: number): void {
   if (RENEWAL.test(lower) && !RENEWAL_FAILED.test(lower)) state.lastRenewalLine = lineNumber;
-  const detections = analyzeLine(line, lower, state);
+  const detections = analyzeLine(line, lower, state.prose ? { ...state, prose: true } : state);
   if (detections.length === 0) return;
   const seenOnLine = new Set<string>();
   for (const detection of detections) {
