@@ -105,6 +105,25 @@ describe("symptoms without a code are likely, with the words that led there", ()
     }
   });
 
+  it.each([
+    [
+      "Our Android project has no certificate, we pass a token anyway and the join is rejected.",
+      "invalid-token",
+    ],
+    ["项目没开证书，客户端还是带了 token，结果加入失败。", "invalid-token"],
+    [
+      "In the browser: certificate is off for this project, we send a token and join fails.",
+      "static-use-dynamic-key",
+    ],
+  ])("a certificate that is off while a token is sent: %s", (text, id) => {
+    const finding = scanLog(index, text).findings.find((item) => item.entry.id === id);
+    expect(finding?.likely, text).toBeTruthy();
+  });
+
+  it("does not guess from a question about certificates with nothing failing", () => {
+    expect(ids("Our project has no certificate yet. Do we need a token server at all?")).toEqual([]);
+  });
+
   it("says nothing when both tokens work", () => {
     expect(ids("The console token works and the server token works too.")).toEqual([]);
   });
