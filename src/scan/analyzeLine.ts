@@ -364,7 +364,28 @@ function codeAppliesOn(index: KnowledgeIndex, code: number, family: SdkFamily, n
   return isNativeFamily(family);
 }
 
-function lookUpName(index: KnowledgeIndex, text: string): { record: NameRecord; exact: boolean } | undefined {
+type NameHit = { record: NameRecord; exact: true };
+
+// A log names the same few identifiers on line after line: each is looked up once per index, for
+// the last few thousand distinct identifiers (the keys' normal form is the costly part).
+const nameMemo = new WeakMap<KnowledgeIndex, Map<string, NameHit | null>>();
+const NAME_MEMO_SIZE = 4096;
+
+function lookUpName(index: KnowledgeIndex, text: string): NameHit | undefined {
+  let memo = nameMemo.get(index);
+  if (!memo) {
+    memo = new Map();
+    nameMemo.set(index, memo);
+  }
+  const known = memo.get(text);
+  if (known !== undefined) return known ?? undefined;
+  const found = findName(index, text);
+  if (memo.size >= NAME_MEMO_SIZE) memo.clear();
+  memo.set(text, found ?? null);
+  return found;
+}
+
+function findName(index: KnowledgeIndex, text: string): NameHit | undefined {
   for (const key of identifierKeys(text)) {
     const record = index.byNameKey.get(key);
     if (record) return { record, exact: true };
