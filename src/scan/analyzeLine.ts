@@ -13,7 +13,13 @@ import type { KnowledgeEntry } from "../knowledge/schema.js";
 import { editDistance, letterMask, maskDistanceBound } from "../text/editDistance.js";
 import { coreIdentifierKey, identifierKeys } from "../text/identifier.js";
 import { findClosePhrases } from "./closePhrases.js";
-import { lookUpCatalogueCode, lookUpCatalogueName, lookUpCatalogueTypo, spacesFor } from "./otherErrors.js";
+import {
+  lookUpCatalogueCode,
+  lookUpCatalogueName,
+  lookUpCatalogueTypo,
+  spacesFor,
+  writtenAsName,
+} from "./otherErrors.js";
 import { isNativeFamily, isWebFamily, lineFamily } from "./sdkFamily.js";
 import type { Confidence, SdkFamily } from "./types.js";
 
@@ -131,6 +137,9 @@ export function analyzeLine(line: string, lower: string, context: LineContext): 
     const restAnswer = REST_STYLE.test(text) && OTHER_SERVICE_WORDS.test(lower);
     const record = restAnswer ? undefined : (lookUpName(index, text) ?? lookUpTypo(index, text));
     if (!record) {
+      // Most identifiers a log line holds (`Agora-SDK`, `renewToken`) are not written as names:
+      // no context is cut out for them.
+      if (!writtenAsName(text)) continue;
       const before = lower.slice(Math.max(0, match.index - 24), match.index);
       const other =
         lookUpCatalogueName(index, text, before, lower, familyOf()) ??
