@@ -1,6 +1,7 @@
 import type { KnowledgeIndex, NameRecord } from "../index/knowledgeIndex.js";
 import {
   CODE_FOLLOWERS,
+  CODE_NOUN_HINT,
   CODE_NOUN_SOURCE,
   CODE_VERB_SOURCE,
   ERROR_WORD_SOURCE,
@@ -176,8 +177,10 @@ export function analyzeLine(line: string, lower: string, context: LineContext): 
   }
 
   const bracket = lower.includes("(");
+  const nounHint = CODE_NOUN_HINT.test(lower);
   for (const pattern of CODE_PATTERNS) {
     if (pattern === CODE_WITH_MEANING && !bracket) continue;
+    if (pattern === CODE_BEFORE_WORD && !nounHint) continue;
     // Verbs before a code are how people write, not how SDKs log.
     if (pattern === CODE_AFTER_VERB && context.prose !== true) continue;
     // exec on the shared regex, not matchAll: matchAll builds a new RegExp every call, and this runs on every line read.
