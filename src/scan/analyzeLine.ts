@@ -176,7 +176,7 @@ export function analyzeLine(line: string, lower: string, context: LineContext): 
     });
   }
 
-  const bracket = lower.includes("(");
+  const bracket = hasMeaningBracket(lower);
   const nounHint = CODE_NOUN_HINT.test(lower);
   for (const pattern of CODE_PATTERNS) {
     if (pattern === CODE_WITH_MEANING && !bracket) continue;
@@ -294,6 +294,24 @@ export function analyzeLine(line: string, lower: string, context: LineContext): 
     }
   }
   return detections;
+}
+
+const isAsciiDigit = (code: number) => code >= 48 && code <= 57;
+const ONE_SPACE = /^\s$/;
+
+/**
+ * Whether a `(` follows a digit (or a digit and one space) and opens on a letter, as every match
+ * of CODE_WITH_MEANING does: most brackets in a log (`(123 ms)`, `(_:didOccurError:)`) do not,
+ * and that pattern, which starts at every digit, is left unrun on their lines.
+ */
+function hasMeaningBracket(lower: string): boolean {
+  for (let at = lower.indexOf("("); at >= 0; at = lower.indexOf("(", at + 1)) {
+    const next = lower.charCodeAt(at + 1);
+    if (next < 97 || next > 122) continue;
+    if (isAsciiDigit(lower.charCodeAt(at - 1))) return true;
+    if (ONE_SPACE.test(lower.charAt(at - 1)) && isAsciiDigit(lower.charCodeAt(at - 2))) return true;
+  }
+  return false;
 }
 
 const MIN_NAME_LENGTH = 6;

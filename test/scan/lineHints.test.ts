@@ -16,4 +16,10 @@ describe("hints that leave a line pattern unrun", () => {
     for (const noun of ["error", "errors", "err", "code", "错误", "报错", "异常"])
       expect(ids(`E/agora: join failed, 110 ${noun}`)).toContain("invalid-token");
   });
+
+  it("a code with its meaning in brackets is still read, with or without a space", () => {
+    expect(ids("E/agora: join: 110 (invalid token)")).toContain("invalid-token");
+    expect(ids("E/agora: join: 110\t(invalid token)")).toContain("invalid-token");
+    expect(ids("E/agora: join: 109(expired)")).toContain("token-expired");
+  });
 });
