@@ -38,6 +38,11 @@ export const WARNING_WORD_SOURCE = "warning_?code|warning|\\bwarn";
 
 /** The nouns people put right after a code, even glued to it: `110 error`, `110code`, `报110错误`. */
 export const CODE_NOUN_SOURCE = "error|err\\b|errors|code|错误|报错|异常";
+/**
+ * What every one of those nouns holds: a line without any of these cannot have a code before a
+ * noun, and that pattern, which starts at every digit, is left unrun there.
+ */
+export const CODE_NOUN_HINT = /err|code|错误|报错|异常/;
 
 /** Verbs people put before a code in prose: `got 110`, `报110`, `returns -2`. */
 export const CODE_VERB_SOURCE = "\\bgot|\\bgets?|\\bgetting|\\breceived?|\\bthrows?|\\bthrew|报|返回|出现";

@@ -1,6 +1,7 @@
 import type { KnowledgeIndex, NameRecord } from "../index/knowledgeIndex.js";
 import {
   CODE_FOLLOWERS,
+  CODE_NOUN_HINT,
   CODE_NOUN_SOURCE,
   CODE_VERB_SOURCE,
   ERROR_WORD_SOURCE,
@@ -13,7 +14,13 @@ import type { KnowledgeEntry } from "../knowledge/schema.js";
 import { editDistance, letterMask, maskDistanceBound } from "../text/editDistance.js";
 import { coreIdentifierKey, identifierKeys } from "../text/identifier.js";
 import { findClosePhrases } from "./closePhrases.js";
-import { lookUpCatalogueCode, lookUpCatalogueName, lookUpCatalogueTypo, spacesFor } from "./otherErrors.js";
+import {
+  lookUpCatalogueCode,
+  lookUpCatalogueName,
+  lookUpCatalogueTypo,
+  spacesFor,
+  writtenAsName,
+} from "./otherErrors.js";
 import { isNativeFamily, isWebFamily, lineFamily } from "./sdkFamily.js";
 import type { Confidence, SdkFamily } from "./types.js";
 
@@ -131,6 +138,9 @@ export function analyzeLine(line: string, lower: string, context: LineContext): 
     const restAnswer = REST_STYLE.test(text) && OTHER_SERVICE_WORDS.test(lower);
     const record = restAnswer ? undefined : (lookUpName(index, text) ?? lookUpTypo(index, text));
     if (!record) {
+      // Most identifiers a log line holds (`Agora-SDK`, `renewToken`) are not written as names:
+      // no context is cut out for them.
+      if (!writtenAsName(text)) continue;
       const before = lower.slice(Math.max(0, match.index - 24), match.index);
       const other =
         lookUpCatalogueName(index, text, before, lower, familyOf()) ??
@@ -166,9 +176,11 @@ export function analyzeLine(line: string, lower: string, context: LineContext): 
     });
   }
 
-  const bracket = lower.includes("(");
+  const bracket = hasMeaningBracket(lower);
+  const nounHint = CODE_NOUN_HINT.test(lower);
   for (const pattern of CODE_PATTERNS) {
     if (pattern === CODE_WITH_MEANING && !bracket) continue;
+    if (pattern === CODE_BEFORE_WORD && !nounHint) continue;
     // Verbs before a code are how people write, not how SDKs log.
     if (pattern === CODE_AFTER_VERB && context.prose !== true) continue;
     // exec on the shared regex, not matchAll: matchAll builds a new RegExp every call, and this runs on every line read.
@@ -284,6 +296,24 @@ export function analyzeLine(line: string, lower: string, context: LineContext): 
   return detections;
 }
 
+const isAsciiDigit = (code: number) => code >= 48 && code <= 57;
+const ONE_SPACE = /^\s$/;
+
+/**
+ * Whether a `(` follows a digit (or a digit and one space) and opens on a letter, as every match
+ * of CODE_WITH_MEANING does: most brackets in a log (`(123 ms)`, `(_:didOccurError:)`) do not,
+ * and that pattern, which starts at every digit, is left unrun on their lines.
+ */
+function hasMeaningBracket(lower: string): boolean {
+  for (let at = lower.indexOf("("); at >= 0; at = lower.indexOf("(", at + 1)) {
+    const next = lower.charCodeAt(at + 1);
+    if (next < 97 || next > 122) continue;
+    if (isAsciiDigit(lower.charCodeAt(at - 1))) return true;
+    if (ONE_SPACE.test(lower.charAt(at - 1)) && isAsciiDigit(lower.charCodeAt(at - 2))) return true;
+  }
+  return false;
+}
+
 const MIN_NAME_LENGTH = 6;
 const NON_ASCII = /[^\p{ASCII}]/u;
 
@@ -364,7 +394,28 @@ function codeAppliesOn(index: KnowledgeIndex, code: number, family: SdkFamily, n
   return isNativeFamily(family);
 }
 
-function lookUpName(index: KnowledgeIndex, text: string): { record: NameRecord; exact: boolean } | undefined {
+type NameHit = { record: NameRecord; exact: true };
+
+// A log names the same few identifiers on line after line: each is looked up once per index, for
+// the last few thousand distinct identifiers (the keys' normal form is the costly part).
+const nameMemo = new WeakMap<KnowledgeIndex, Map<string, NameHit | null>>();
+const NAME_MEMO_SIZE = 4096;
+
+function lookUpName(index: KnowledgeIndex, text: string): NameHit | undefined {
+  let memo = nameMemo.get(index);
+  if (!memo) {
+    memo = new Map();
+    nameMemo.set(index, memo);
+  }
+  const known = memo.get(text);
+  if (known !== undefined) return known ?? undefined;
+  const found = findName(index, text);
+  if (memo.size >= NAME_MEMO_SIZE) memo.clear();
+  memo.set(text, found ?? null);
+  return found;
+}
+
+function findName(index: KnowledgeIndex, text: string): NameHit | undefined {
   for (const key of identifierKeys(text)) {
     const record = index.byNameKey.get(key);
     if (record) return { record, exact: true };

@@ -33,6 +33,11 @@ const WRITTEN_AS_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z]{4,}$|[a-z][A-Z]|
 const ERROR_FORMAT_BEFORE = /(?:error|exception|err|code|warning|warn)[\s:=("'[]{0,4}$/;
 const WARNING_WORD = /warn/;
 
+/** Whether an identifier is written the way an SDK writes a name: neither lookup below reads one that is not. */
+export function writtenAsName(text: string): boolean {
+  return WRITTEN_AS_NAME.test(text);
+}
+
 /**
  * The catalogue entry an identifier of a line names, if it is written as an SDK writes it. A name
  * several entries share (one per platform) is read on the line's platform.
