@@ -263,13 +263,14 @@ function findSpeltOutNames(
     );
   }
   const isExplained = (token: QueryToken) => covered[token.start] === 1;
-  const starts = nameKeyStarts(index);
   // Spelt-out names are prose: read where the plain-word pass reads.
   const words: (string | undefined)[] = [];
   for (const token of tokens) {
     if (token.start >= MAX_PROSE_LENGTH) break;
     words.push(isPlainWord(token.text) && !isExplained(token) ? token.text.toLowerCase() : undefined);
   }
+  if (words.length < MIN_SPELT_WORDS) return found;
+  const starts = nameKeyStarts(index);
   for (let first = 0; first + MIN_SPELT_WORDS <= words.length; first++) {
     let key = "";
     for (let last = first; last < words.length && last < first + MAX_SPELT_WORDS; last++) {
