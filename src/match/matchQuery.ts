@@ -75,6 +75,7 @@ export function matchQuery(index: KnowledgeIndex, rawQuery: string): MatchOutcom
   const explainedWords = new Map<string, boolean>();
   // Positions of the numbers read as codes: a number listed after one ("110 and 109") is one too.
   const codePositions = new Set<number>();
+  const inert = inertWordsOf(index);
   tokens.forEach((token, position) => {
     const number = parseNumberToken(token.text);
     if (number) {
@@ -95,7 +96,13 @@ export function matchQuery(index: KnowledgeIndex, rawQuery: string): MatchOutcom
     }
     let isExplained = explainedWords.get(token.text);
     if (isExplained === undefined) {
-      isExplained = explainWord(index, token.text, add, suggestions, notTokenErrors);
+      if (inert.has(token.text)) isExplained = false;
+      else {
+        const suggested = suggestions.length;
+        isExplained = explainWord(index, token.text, add, suggestions, notTokenErrors);
+        // Only a word that explains nothing and suggests nothing leaves no trace: it is remembered.
+        if (!isExplained && suggestions.length === suggested) rememberInert(inert, token.text);
+      }
       explainedWords.set(token.text, isExplained);
     }
     if (isExplained) explained.push(token);
@@ -151,6 +158,27 @@ export function matchQuery(index: KnowledgeIndex, rawQuery: string): MatchOutcom
       matches.length > 0 || notTokenErrors.length > 0 ? [] : rankSuggestions(index, tokens, suggestions),
     notTokenErrors,
   };
+}
+
+/**
+ * Words that are no name, no other meaning and no typo of one, kept between queries: a stream
+ * of garbage repeats its short words endlessly. Bounded; emptied when full.
+ */
+const MAX_INERT_WORDS = 8192;
+const inertWords = new WeakMap<KnowledgeIndex, Set<string>>();
+
+function inertWordsOf(index: KnowledgeIndex): Set<string> {
+  let words = inertWords.get(index);
+  if (!words) {
+    words = new Set();
+    inertWords.set(index, words);
+  }
+  return words;
+}
+
+function rememberInert(words: Set<string>, word: string): void {
+  if (words.size >= MAX_INERT_WORDS) words.clear();
+  words.add(word);
 }
 
 /** Looks a word up as a name, a name that is not a token error, or a typo of a name; true when one explains it. */
