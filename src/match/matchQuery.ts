@@ -90,7 +90,7 @@ export function matchQuery(index: KnowledgeIndex, rawQuery: string): MatchOutcom
     }
     // "onError 101", "错误码 110": the word only says that a code follows; the code is the answer.
     const next = tokens[position + 1];
-    if (next && CODE_CONTEXT_WORDS.has(token.text.toLowerCase()) && parseNumberToken(next.text)) {
+    if (next && parseNumberToken(next.text) && CODE_CONTEXT_WORDS.has(token.text.toLowerCase())) {
       explained.push(token);
       return;
     }
@@ -109,13 +109,14 @@ export function matchQuery(index: KnowledgeIndex, rawQuery: string): MatchOutcom
   });
 
   const lowered = query.toLowerCase();
-  const normalizedLower = query.normalize("NFKC").toLowerCase();
+  let normalizedLower: string | undefined;
   // Longest first, as the scanner reads them: a message inside a longer one is the longer one's.
   const matchedNeedles: string[] = [];
   for (const record of index.messagesLongestFirst) {
     if (lowered.includes(record.needle) && !matchedNeedles.some((needle) => needle.includes(record.needle))) {
       matchedNeedles.push(record.needle);
       // The message's words are explained by it: not read again as plain words for another entry.
+      normalizedLower ??= query.normalize("NFKC").toLowerCase();
       const at = normalizedLower.indexOf(record.needle);
       if (at >= 0) explained.push({ text: record.needle, start: at });
       add({

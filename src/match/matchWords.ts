@@ -76,7 +76,8 @@ export function readProseQuery(query: string): ProseQuery {
   const text = normalizeQuestion(query);
   const words: QueryWord[] = [];
   let contentLength = 0;
-  for (const match of text.matchAll(ASCII_WORD)) {
+  ASCII_WORD.lastIndex = 0;
+  for (let match = ASCII_WORD.exec(text); match; match = ASCII_WORD.exec(text)) {
     const word = match[0];
     const start = match.index;
     words.push({ text: word, start, end: start + word.length });
