@@ -1,4 +1,5 @@
-import Fuse from "fuse.js";
+import { createRequire } from "node:module";
+import type Fuse from "fuse.js";
 import type { KnowledgeBase } from "../knowledge/load.js";
 import { nameLookupForms } from "../knowledge/nameForms.js";
 import type {
@@ -203,13 +204,14 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
     for (let start = 0; start + 3 <= key.length; start++) coreKeyTrigrams.add(key.slice(start, start + 3));
   }
   let scanGates: ScanGates | undefined;
-  const spaced = spacedNames(knowledge.entries);
-  const nameSuggestions = new Fuse([...coreKeys.values()], {
-    keys: ["key"],
-    includeScore: true,
-    threshold: 0.3,
-    ignoreLocation: true,
-  });
+  // The scanner's parts and the fuzzy suggestions are built on first use: a one-off lookup
+  // (`agora-bot lookup 118`) needs neither.
+  let spaced: { record: NameRecord; pattern: RegExp }[] | undefined;
+  let spacedPattern: RegExp | undefined;
+  let nameSuggestions: Fuse<NameKeyRecord> | undefined;
+  let messagePattern: RegExp | undefined;
+  let symptoms: readonly SymptomRecord[] | undefined;
+  let linePhraseGate: RegExp | undefined;
 
   return {
     knowledge,
@@ -248,25 +250,49 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
     },
     messages,
     messagesLongestFirst: [...messages].sort((a, b) => b.needle.length - a.needle.length),
-    messagePattern: anyOf(messages.map((record) => record.needle)),
+    get messagePattern() {
+      messagePattern ??= anyOf(messages.map((record) => record.needle));
+      return messagePattern;
+    },
     otherMeaningsByCode,
     otherMeaningsByNameKey,
     phrases,
     linePhrases,
-    symptoms: buildSymptoms(knowledge.entries),
-    spacedNames: spaced,
-    spacedNamePattern: new RegExp(spaced.map((item) => item.pattern.source).join("|") || "(?!)"),
-    linePhraseGate: anyOfMinimal([
-      ...new Set(
-        linePhrases.flatMap((record) =>
-          record.phrase.terms.filter((term) => FAULT_TERMS.has(term.text)).map((term) => term.text),
+    get symptoms() {
+      symptoms ??= buildSymptoms(knowledge.entries);
+      return symptoms;
+    },
+    get spacedNames() {
+      spaced ??= spacedNames(knowledge.entries);
+      return spaced;
+    },
+    get spacedNamePattern() {
+      spaced ??= spacedNames(knowledge.entries);
+      spacedPattern ??= new RegExp(spaced.map((item) => item.pattern.source).join("|") || "(?!)");
+      return spacedPattern;
+    },
+    get linePhraseGate() {
+      linePhraseGate ??= anyOfMinimal([
+        ...new Set(
+          linePhrases.flatMap((record) =>
+            record.phrase.terms.filter((term) => FAULT_TERMS.has(term.text)).map((term) => term.text),
+          ),
         ),
-      ),
-    ]),
+      ]);
+      return linePhraseGate;
+    },
     vocabulary,
     vocabularyByLength,
     coreKeys: [...coreKeys.values()],
-    nameSuggestions,
+    get nameSuggestions() {
+      nameSuggestions ??= new (loadFuse())([...coreKeys.values()], {
+        keys: ["key"],
+        includeScore: true,
+        threshold: 0.3,
+        ignoreLocation: true,
+      });
+      return nameSuggestions;
+    },
     coreKeyTrigrams,
   };
 }
@@ -402,6 +428,14 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/**
+ * fuse.js, loaded on the first fuzzy suggestion: most lookups never need one, and loading it
+ * costs a one-off lookup a noticeable part of its start-up.
+ */
+function loadFuse(): typeof Fuse {
+  return createRequire(import.meta.url)("fuse.js") as typeof Fuse;
 }
 
 /** A regex matching a text holding any of the words: the fewest words that do it, as a trie. */

@@ -28,31 +28,40 @@ export function splitPhrase(text: string, lang: Lang): Phrase {
 }
 
 // Spellings people use for one thing, folded before matching so phrases need only one form.
-const FOLDS: readonly [RegExp, string][] = [
-  [/\bapp[\s_-]?ids?\b/g, "appid"],
-  [/\bapp[\s_-]?certificates?\b/g, "certificate"],
-  [/\bcert(?:s|ificates)?\b/g, "certificate"],
-  [/\btokens\b|\btoken's/g, "token"],
-  [/\bkeys\b/g, "key"],
-  [/\bapp\s*证书/g, "证书"],
-  [/令牌/g, "token"],
+// Each fold runs only when one of its trigger strings (which every match holds) is in the text.
+const FOLDS: readonly [readonly string[], RegExp, string][] = [
+  [["app"], /\bapp[\s_-]?ids?\b/g, "appid"],
+  [["app"], /\bapp[\s_-]?certificates?\b/g, "certificate"],
+  [["cert"], /\bcert(?:s|ificates)?\b/g, "certificate"],
+  [["token"], /\btokens\b|\btoken's/g, "token"],
+  [["keys"], /\bkeys\b/g, "key"],
+  [["app"], /\bapp\s*证书/g, "证书"],
+  [["令牌"], /令牌/g, "token"],
   // Ways of saying two things differ, read as the keyword phrases' "mismatch".
   [
+    ["differ", "same", "match"],
     /\b(?:is|are) different from\b|\bdiffers? from\b|\bis not the same as\b|\bdoes(?:n't| not) match\b|\bdon't match\b/g,
     "mismatch",
   ],
-  [/不一样|不一致|不相同|对不上/g, " mismatch "],
+  [["不"], /不一样|不一致|不相同|对不上/g, " mismatch "],
   // Ways of saying a token ran out, read as "expired".
-  [/\b(?:ran|run|runs) out\b|\bpast its expiry(?: time)?\b|\bno longer valid\b/g, "expired"],
-  [/超过有效期|超出有效期|过了有效期|失效了/g, "过期"],
+  [
+    [" out", "expiry", "longer"],
+    /\b(?:ran|run|runs) out\b|\bpast its expiry(?: time)?\b|\bno longer valid\b/g,
+    "expired",
+  ],
+  [["有效期", "失效了"], /超过有效期|超出有效期|过了有效期|失效了/g, "过期"],
   // "about to expire", said the ways people say it.
-  [/就要过期|快要过期|马上过期|马上就过期/g, "快过期"],
+  [["过期"], /就要过期|快要过期|马上过期|马上就过期/g, "快过期"],
 ];
 
 /** NFKC, lower case, and the folds above: the one form both phrases and queries are read in. */
 export function normalizeProse(text: string): string {
   let normalized = text.normalize("NFKC").toLowerCase();
-  for (const [pattern, replacement] of FOLDS) normalized = normalized.replace(pattern, replacement);
+  for (const [triggers, pattern, replacement] of FOLDS) {
+    if (triggers.some((trigger) => normalized.includes(trigger)))
+      normalized = normalized.replace(pattern, replacement);
+  }
   return normalized;
 }
 

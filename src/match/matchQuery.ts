@@ -75,6 +75,7 @@ export function matchQuery(index: KnowledgeIndex, rawQuery: string): MatchOutcom
   const explainedWords = new Map<string, boolean>();
   // Positions of the numbers read as codes: a number listed after one ("110 and 109") is one too.
   const codePositions = new Set<number>();
+  const inert = inertWordsOf(index);
   tokens.forEach((token, position) => {
     const number = parseNumberToken(token.text);
     if (number) {
@@ -89,26 +90,33 @@ export function matchQuery(index: KnowledgeIndex, rawQuery: string): MatchOutcom
     }
     // "onError 101", "错误码 110": the word only says that a code follows; the code is the answer.
     const next = tokens[position + 1];
-    if (next && CODE_CONTEXT_WORDS.has(token.text.toLowerCase()) && parseNumberToken(next.text)) {
+    if (next && parseNumberToken(next.text) && CODE_CONTEXT_WORDS.has(token.text.toLowerCase())) {
       explained.push(token);
       return;
     }
     let isExplained = explainedWords.get(token.text);
     if (isExplained === undefined) {
-      isExplained = explainWord(index, token.text, add, suggestions, notTokenErrors);
+      if (inert.has(token.text)) isExplained = false;
+      else {
+        const suggested = suggestions.length;
+        isExplained = explainWord(index, token.text, add, suggestions, notTokenErrors);
+        // Only a word that explains nothing and suggests nothing leaves no trace: it is remembered.
+        if (!isExplained && suggestions.length === suggested) rememberInert(inert, token.text);
+      }
       explainedWords.set(token.text, isExplained);
     }
     if (isExplained) explained.push(token);
   });
 
   const lowered = query.toLowerCase();
-  const normalizedLower = query.normalize("NFKC").toLowerCase();
+  let normalizedLower: string | undefined;
   // Longest first, as the scanner reads them: a message inside a longer one is the longer one's.
   const matchedNeedles: string[] = [];
   for (const record of index.messagesLongestFirst) {
     if (lowered.includes(record.needle) && !matchedNeedles.some((needle) => needle.includes(record.needle))) {
       matchedNeedles.push(record.needle);
       // The message's words are explained by it: not read again as plain words for another entry.
+      normalizedLower ??= query.normalize("NFKC").toLowerCase();
       const at = normalizedLower.indexOf(record.needle);
       if (at >= 0) explained.push({ text: record.needle, start: at });
       add({
@@ -151,6 +159,27 @@ export function matchQuery(index: KnowledgeIndex, rawQuery: string): MatchOutcom
       matches.length > 0 || notTokenErrors.length > 0 ? [] : rankSuggestions(index, tokens, suggestions),
     notTokenErrors,
   };
+}
+
+/**
+ * Words that are no name, no other meaning and no typo of one, kept between queries: a stream
+ * of garbage repeats its short words endlessly. Bounded; emptied when full.
+ */
+const MAX_INERT_WORDS = 8192;
+const inertWords = new WeakMap<KnowledgeIndex, Set<string>>();
+
+function inertWordsOf(index: KnowledgeIndex): Set<string> {
+  let words = inertWords.get(index);
+  if (!words) {
+    words = new Set();
+    inertWords.set(index, words);
+  }
+  return words;
+}
+
+function rememberInert(words: Set<string>, word: string): void {
+  if (words.size >= MAX_INERT_WORDS) words.clear();
+  words.add(word);
 }
 
 /** Looks a word up as a name, a name that is not a token error, or a typo of a name; true when one explains it. */
@@ -263,13 +292,14 @@ function findSpeltOutNames(
     );
   }
   const isExplained = (token: QueryToken) => covered[token.start] === 1;
-  const starts = nameKeyStarts(index);
   // Spelt-out names are prose: read where the plain-word pass reads.
   const words: (string | undefined)[] = [];
   for (const token of tokens) {
     if (token.start >= MAX_PROSE_LENGTH) break;
     words.push(isPlainWord(token.text) && !isExplained(token) ? token.text.toLowerCase() : undefined);
   }
+  if (words.length < MIN_SPELT_WORDS) return found;
+  const starts = nameKeyStarts(index);
   for (let first = 0; first + MIN_SPELT_WORDS <= words.length; first++) {
     let key = "";
     for (let last = first; last < words.length && last < first + MAX_SPELT_WORDS; last++) {

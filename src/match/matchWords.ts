@@ -7,8 +7,6 @@ interface QueryWord {
   readonly text: string;
   readonly start: number;
   readonly end: number;
-  /** A negation governs it: "no" in "no certificate", "not" in "not enabled". */
-  readonly negated: boolean;
 }
 
 /** A query read as prose: its normalised text and its ASCII words with their offsets. */
@@ -78,14 +76,30 @@ export function readProseQuery(query: string): ProseQuery {
   const text = normalizeQuestion(query);
   const words: QueryWord[] = [];
   let contentLength = 0;
-  for (const match of text.matchAll(ASCII_WORD)) {
+  ASCII_WORD.lastIndex = 0;
+  for (let match = ASCII_WORD.exec(text); match; match = ASCII_WORD.exec(text)) {
     const word = match[0];
     const start = match.index;
-    words.push({ text: word, start, end: start + word.length, negated: negatedAt(text, words, start) });
+    words.push({ text: word, start, end: start + word.length });
     if (!STOP_WORDS.has(word)) contentLength += word.length;
   }
   const han = text.match(HAN) ?? [];
   contentLength += han.length;
+  // Clauses are only read when a phrase is a candidate: most lines have none.
+  let clauses: Span[] | undefined;
+  return {
+    text,
+    words,
+    contentLength,
+    get clauses() {
+      clauses ??= splitClauses(text);
+      return clauses;
+    },
+    hanCharacters: new Set(han),
+  };
+}
+
+function splitClauses(text: string): Span[] {
   const clauses: Span[] = [];
   let start = 0;
   for (const end of text.matchAll(CLAUSE_END)) {
@@ -93,14 +107,17 @@ export function readProseQuery(query: string): ProseQuery {
     start = end.index + end[0].length;
   }
   if (start < text.length) clauses.push({ start, end: text.length });
-  return { text, words, contentLength, clauses, hanCharacters: new Set(han) };
+  return clauses;
 }
 
-/** Whether a negation governs the word starting at `start`, given the words before it. */
-function negatedAt(text: string, before: readonly QueryWord[], start: number): boolean {
-  let end = start;
-  for (let back = before.length - 1; back >= 0 && back >= before.length - NEGATION_REACH; back--) {
-    const word = before[back];
+/**
+ * Whether a negation governs the word at `position` ("no" in "no certificate", "not" in "not
+ * enabled"), from the words before it: asked only of words that are, or may be, a term.
+ */
+function negatedAt(text: string, words: readonly QueryWord[], position: number): boolean {
+  let end = words[position]?.start ?? 0;
+  for (let back = position - 1; back >= 0 && back >= position - NEGATION_REACH; back--) {
+    const word = words[back];
     if (!word || CLAUSE_MARK.test(text.slice(word.end, end))) return false;
     if (isNegation(word.text)) return true;
     if (!NEGATION_TRANSPARENT.has(word.text)) return false;
@@ -138,9 +155,10 @@ function locateTerms(phrases: QuestionPhrases, query: ProseQuery): Map<string, W
     if (list) list.push(hit);
     else hits.set(term, [hit]);
   };
-  for (const word of query.words) {
-    const { start, end, negated } = word;
+  for (const [position, word] of query.words.entries()) {
+    const { start, end } = word;
     if (vocabulary.has(word.text)) {
+      const negated = negatedAt(query.text, query.words, position);
       push(word.text, { start, end, length: word.text.length, typo: false, negated });
       continue;
     }
@@ -160,6 +178,8 @@ function locateTerms(phrases: QuestionPhrases, query: ProseQuery): Map<string, W
       typoTerms.set(word.text, found);
       terms = found;
     }
+    if (terms.length === 0) continue;
+    const negated = negatedAt(query.text, query.words, position);
     for (const term of terms) push(term, { start, end, length: word.text.length, typo: true, negated });
   }
   return hits;

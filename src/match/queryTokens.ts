@@ -16,7 +16,10 @@ const TOKEN =
 
 export function tokenizeQuery(query: string): QueryToken[] {
   const tokens: QueryToken[] = [];
-  for (const match of query.normalize("NFKC").matchAll(TOKEN)) {
+  const text = query.normalize("NFKC");
+  // `exec` on the shared pattern: `matchAll` would copy the pattern on every call.
+  TOKEN.lastIndex = 0;
+  for (let match = TOKEN.exec(text); match; match = TOKEN.exec(text)) {
     // A code then a colon then words ("101：App ID 无效") is the code and the words.
     const colon = match[0].indexOf(":");
     if (colon > 0 && NUMBER.test(match[0].slice(0, colon))) {
