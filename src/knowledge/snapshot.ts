@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fromCatalogueEntry, TOKEN_CATEGORY } from "./entryModel.js";
@@ -17,8 +16,8 @@ import type { CatalogueFile, KnowledgeEntry } from "./schema.js";
  * the mapped entries (their texts appear several times).
  */
 interface Snapshot {
-  readonly version: 4;
-  readonly files: readonly { name: string; sha1: string }[];
+  readonly version: 5;
+  readonly files: readonly { name: string; bytes: number; hash: string }[];
   readonly deep: readonly KnowledgeEntry[];
   readonly catalogue: readonly CatalogueFile[];
 }
@@ -36,17 +35,30 @@ function fingerprint(dir: string): Snapshot["files"] {
     ...listFiles(dir),
     ...listFiles(join(dir, CATALOGUE_DIR)).map((name) => `${CATALOGUE_DIR}/${name}`),
   ];
-  return names.map((name) => ({
-    name,
-    sha1: createHash("sha1")
-      .update(readFileSync(join(dir, name)))
-      .digest("hex"),
-  }));
+  return names.map((name) => {
+    const content = readFileSync(join(dir, name));
+    return { name, bytes: content.length, hash: contentHash(content) };
+  });
+}
+
+/**
+ * Two 32-bit FNV-1a hashes of the bytes, with different offsets. It detects an edited file, not an
+ * attacker (the files are the project's own), and it spares the CLI's cold path loading node:crypto.
+ */
+function contentHash(bytes: Uint8Array): string {
+  let first = 0x811c9dc5;
+  let second = 0x01000193 ^ bytes.length;
+  for (let at = 0; at < bytes.length; at++) {
+    const byte = bytes[at] ?? 0;
+    first = Math.imul(first ^ byte, 0x01000193);
+    second = Math.imul(second ^ byte, 0x01000193) ^ (second >>> 15);
+  }
+  return `${(first >>> 0).toString(16)}${(second >>> 0).toString(16)}`;
 }
 
 export function writeKnowledgeSnapshot(knowledge: KnowledgeBase, file: string): void {
   const snapshot: Snapshot = {
-    version: 4,
+    version: 5,
     files: fingerprint(knowledge.dir),
     deep: knowledge.entries.filter((entry) => entry.depth === "deep"),
     catalogue: knowledge.catalogue,
@@ -61,7 +73,7 @@ export function readKnowledgeSnapshot(dir: string, file: string): KnowledgeBase 
   } catch {
     return undefined;
   }
-  if (snapshot.version !== 4) return undefined;
+  if (snapshot.version !== 5) return undefined;
   let current: Snapshot["files"];
   try {
     current = fingerprint(dir);
@@ -72,7 +84,7 @@ export function readKnowledgeSnapshot(dir: string, file: string): KnowledgeBase 
     current.length === snapshot.files.length &&
     current.every((item, position) => {
       const saved = snapshot.files[position];
-      return saved?.name === item.name && saved.sha1 === item.sha1;
+      return saved?.name === item.name && saved.bytes === item.bytes && saved.hash === item.hash;
     });
   if (!same) return undefined;
   const entries = [
