@@ -46,6 +46,7 @@ const MAX_WHOLE_NAME_LENGTH = 160;
  */
 export function matchQuery(index: KnowledgeIndex, rawQuery: string): MatchOutcome {
   const query = rawQuery.slice(0, MAX_QUERY_LENGTH);
+  if (isNotText(query)) return { query, matches: [], suggestions: [], notTokenErrors: [] };
   const tokens = tokenizeQuery(query);
   const matches: Match[] = [];
   const suggestions: Suggestion[] = [];
@@ -575,4 +576,19 @@ function sharedTrigrams(index: KnowledgeIndex, key: string): number {
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
+}
+
+/**
+ * Bytes that are not text are never a question: a NUL, or a line where undecodable (U+FFFD) and
+ * control characters make up a tenth or more. Real questions, in any language, have almost none,
+ * and reading random bytes as words cost the matcher more than any question does.
+ */
+function isNotText(query: string): boolean {
+  let odd = 0;
+  for (let at = 0; at < query.length; at++) {
+    const code = query.charCodeAt(at);
+    if (code === 0) return true;
+    if (code === 0xfffd || (code < 32 && code !== 9 && code !== 10 && code !== 13)) odd++;
+  }
+  return odd >= 3 && odd * 10 >= query.length;
 }

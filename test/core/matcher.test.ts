@@ -300,3 +300,20 @@ describe("bad input", () => {
     }
   });
 });
+
+describe("bytes that are not text", () => {
+  it("are no question: a NUL, or many undecodable or control characters, answer nothing", () => {
+    for (const line of [
+      "110\u0000",
+      "\ufffd\ufffd1\u0001\ufffd10 error",
+      "\u0002\u0003\u0004token expired\ufffd",
+    ]) {
+      expect(matchQuery(index, line).matches, JSON.stringify(line)).toEqual([]);
+    }
+  });
+
+  it("leave real questions alone, tabs and a stray replacement character included", () => {
+    expect(top("error\t110")).toBe("invalid-token");
+    expect(top("Token 过期了 \ufffd")).toBe("token-expired");
+  });
+});
