@@ -159,15 +159,7 @@ export function parseCatalogueSource(
   const yaml = readYaml(source, "category, docs, entries");
   if ("problems" in yaml) return yaml;
   const result = catalogueFileSchema.safeParse(yaml.data);
-  if (!result.success) {
-    return {
-      problems: result.error.issues.map((issue) => ({
-        file,
-        field: issuePath(issue),
-        message: issue.message,
-      })),
-    };
-  }
+  if (!result.success) return { problems: schemaProblems(file, result.error.issues) };
   const problems: KnowledgeProblem[] = [];
   const stem = basename(file, extname(file));
   if (result.data.category.id !== stem) {
@@ -213,15 +205,7 @@ export function parseKnowledgeSource(
   const yaml = readYaml(source, "id, title, codes, …");
   if ("problems" in yaml) return yaml;
   const result = knowledgeEntrySchema.safeParse(yaml.data);
-  if (!result.success) {
-    return {
-      problems: result.error.issues.map((issue) => ({
-        file,
-        field: issuePath(issue),
-        message: issue.message,
-      })),
-    };
-  }
+  if (!result.success) return { problems: schemaProblems(file, result.error.issues) };
   const stem = basename(file, extname(file));
   if (result.data.id !== stem) {
     return {
@@ -229,6 +213,11 @@ export function parseKnowledgeSource(
     };
   }
   return { entry: fromDeepEntry(result.data) };
+}
+
+/** A schema's complaints about one file, each with the field it is about. */
+function schemaProblems(file: string, issues: readonly z.core.$ZodIssue[]): KnowledgeProblem[] {
+  return issues.map((issue) => ({ file, field: issuePath(issue), message: issue.message }));
 }
 
 function issuePath(issue: z.core.$ZodIssue): string {
