@@ -46,7 +46,8 @@ function slips(name: string, n: number): string {
       `${name.slice(0, at)}${String.fromCharCode(65 + Math.floor(next() * 26))}${name.slice(at + 1)}`,
     );
   }
-  return words.join(words.length % 5 === 0 ? "\n" : " ");
+  // Five words a line at every size, so a small and a large input have the same shape.
+  return words.map((word, position) => `${word}${position % 5 === 4 ? "\n" : " "}`).join("");
 }
 
 /** Random bytes read as Latin-1, as `lookup --jsonl` and `scan` see a binary file piped in. */
