@@ -74,3 +74,25 @@ export function parsePayload<T>(
   );
   return undefined;
 }
+
+export type BlockActionPayload = z.infer<typeof blockActionSchema>;
+
+/**
+ * A button click and the value its button carries, decoded; undefined (logged once, with the
+ * listener) when either is not one we understand. Every button listener reads its click this way.
+ */
+export function readButtonClick<T>(
+  logger: Logger,
+  listener: string,
+  body: unknown,
+  decode: (value: string | undefined) => T | undefined,
+): { payload: BlockActionPayload; value: T } | undefined {
+  const payload = parsePayload(logger, listener, blockActionSchema, body);
+  if (!payload) return undefined;
+  const value = decode(payload.actions[0]?.value);
+  if (value === undefined) {
+    logger.warn(`${listener}: button value not understood, ignored`);
+    return undefined;
+  }
+  return { payload, value };
+}

@@ -1,7 +1,7 @@
 import { type Answer, answerForEntry, answerQuery } from "../../../answer/answer.js";
 import { type AnswerButtonValue, decodeButtonValue } from "../../../render/blocks/buttonValue.js";
 import type { BotContext } from "../../botContext.js";
-import { blockActionSchema, parsePayload } from "../../payloads.js";
+import { readButtonClick } from "../../payloads.js";
 
 /** The click and the answer its button stands for: a query, or `entry:<id>` for a suggested entry. */
 export function answerFromButton(
@@ -9,13 +9,9 @@ export function answerFromButton(
   listener: string,
   body: unknown,
 ): { click: { user: string; channel?: string }; answer: Answer } | undefined {
-  const payload = parsePayload(context.logger, listener, blockActionSchema, body);
-  if (!payload) return undefined;
-  const value = decodeButtonValue(payload.actions[0]?.value);
-  if (!value) {
-    context.logger.warn(`${listener}: button value not understood, ignored`);
-    return undefined;
-  }
+  const click = readButtonClick(context.logger, listener, body, decodeButtonValue);
+  if (!click) return undefined;
+  const { payload, value } = click;
   const answer = answerFor(context, value);
   if (!answer) {
     context.logger.warn(`${listener}: the button names no entry the knowledge has, ignored`);

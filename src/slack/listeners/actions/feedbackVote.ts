@@ -7,7 +7,7 @@ import {
   feedbackNote,
 } from "../../../render/blocks/feedbackBlocks.js";
 import type { BotContext } from "../../botContext.js";
-import { blockActionSchema, parsePayload } from "../../payloads.js";
+import { readButtonClick } from "../../payloads.js";
 import { asSlackBlocks } from "../../reply.js";
 
 /** 👍 / 👎 under an answer: one vote per person per answer (a second click changes it), told ephemerally. */
@@ -20,15 +20,10 @@ export function feedbackVote(context: BotContext) {
     respond,
   }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    const payload = parsePayload(context.logger, "feedback", blockActionSchema, body);
-    if (!payload) return;
-    const action = payload.actions[0];
-    const value = decodeFeedbackValue(action?.value);
-    if (!action || !value) {
-      context.logger.warn("feedback: button value not understood, ignored");
-      return;
-    }
-    const up = action.action_id === FEEDBACK_UP_ACTION_ID;
+    const click = readButtonClick(context.logger, "feedback", body, decodeFeedbackValue);
+    if (!click) return;
+    const { payload, value } = click;
+    const up = payload.actions[0]?.action_id === FEEDBACK_UP_ACTION_ID;
     const recorded = await context.state.recordVote({
       answerId: value.a,
       userId: payload.user.id.slice(0, 64),

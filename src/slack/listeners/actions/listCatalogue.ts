@@ -6,7 +6,7 @@ import { renderCategoryBlocks, renderListBlocks } from "../../../render/blocks/h
 import type { SlackMessage } from "../../../render/blocks/types.js";
 import type { Lang } from "../../../text/language.js";
 import type { BotContext } from "../../botContext.js";
-import { blockActionSchema, parsePayload } from "../../payloads.js";
+import { readButtonClick } from "../../payloads.js";
 import { asSlackBlocks } from "../../reply.js";
 
 /** `/agora list [CATEGORY]`: the categories, or a category's page; an unknown name gets the categories and a note. */
@@ -25,13 +25,9 @@ export function listCatalogue(context: BotContext) {
     respond,
   }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    const payload = parsePayload(context.logger, "list", blockActionSchema, body);
-    if (!payload) return;
-    const value = decodeListValue(payload.actions[0]?.value);
-    if (!value) {
-      context.logger.warn("list: button value not understood, ignored");
-      return;
-    }
+    const click = readButtonClick(context.logger, "list", body, decodeListValue);
+    if (!click) return;
+    const { value } = click;
     const message = listReply(context, value.c, value.l, value.p);
     await context.inflight.track(
       respond({
