@@ -34,14 +34,7 @@ export const namePlatformSchema = z.enum([
   "flutter",
   "unity",
   "legacy-native",
-  "native",
-  "ios-objc",
-  "rn-electron-4x",
-  "rn-3x",
-  "flutter-6x",
-  "android",
-  "unity-csharp",
-  "web-internal",
+  ...referencePlatformSchema.options.filter((platform) => platform !== "web-3x" && platform !== "web-4x"),
 ]);
 
 /**
