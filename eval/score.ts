@@ -98,7 +98,10 @@ export function scoreCase(index: KnowledgeIndex, label: CaseLabel, text: string)
     ...(label.other.length === 0
       ? {}
       : {
-          otherFound: others.some((finding) => label.other.some((item) => showsItem(index, finding, item))),
+          // An item the scan shows as a token error (`invalid_appid` is 101) is shown all the same.
+          otherFound: [...others, ...result.findings].some((finding) =>
+            label.other.some((item) => showsItem(index, finding, item)),
+          ),
         }),
     otherExpected: label.other,
     otherListed,

@@ -12,6 +12,7 @@ import type {
 } from "../knowledge/schema.js";
 import { letterMask } from "../text/editDistance.js";
 import { coreIdentifierKey, identifierKey, identifierKeys } from "../text/identifier.js";
+import { type MessageForm, messageForm } from "./messages.js";
 import { anchorWords, identifierWords, minimalWords, trieSource } from "./nameWords.js";
 import { type Phrase, splitPhrase } from "./phrases.js";
 import { buildSymptoms, type SymptomRecord } from "./symptoms.js";
@@ -27,11 +28,9 @@ export interface NameRecord {
   readonly name: EntryName;
 }
 
-export interface MessageRecord {
+export interface MessageRecord extends MessageForm {
   readonly entry: KnowledgeEntry;
   readonly message: EntryMessage;
-  /** Lower-cased text, the form queries and log lines are compared in. */
-  readonly needle: string;
 }
 
 /** What a code or name means where it is not a token error (native 2 is ERR_INVALID_ARGUMENT). */
@@ -92,7 +91,7 @@ export interface KnowledgeIndex {
   readonly messages: readonly MessageRecord[];
   /** The same, longest first: a message inside a longer one is read as the longer one. */
   readonly messagesLongestFirst: readonly MessageRecord[];
-  /** Matches a lower-cased text holding any message needle: one pass instead of one search per message. */
+  /** Matches a lower-cased text holding the first part of any message: one pass instead of one search per message. */
   readonly messagePattern: RegExp;
   readonly otherMeaningsByCode: ReadonlyMap<number, readonly OtherMeaning[]>;
   readonly otherMeaningsByNameKey: ReadonlyMap<string, OtherMeaning>;
@@ -139,6 +138,10 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
   }
 
   for (const entry of knowledge.entries) {
+    for (const message of entry.messages) messages.push({ entry, message, ...messageForm(message.text) });
+  }
+
+  for (const entry of knowledge.entries) {
     if (entry.depth !== "deep") continue;
     for (const code of entry.codes) {
       if (code.space === "error") byCode.set(code.code, { entry, code });
@@ -154,9 +157,6 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
       for (const key of identifierKeys(name.name)) {
         if (!byNameKey.has(key)) byNameKey.set(key, { entry, name });
       }
-    }
-    for (const message of entry.messages) {
-      messages.push({ entry, message, needle: message.text.toLowerCase() });
     }
     for (const lang of ["en", "zh"] as const) {
       for (const keyword of entry.keywords[lang]) {
@@ -251,7 +251,7 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
     messages,
     messagesLongestFirst: [...messages].sort((a, b) => b.needle.length - a.needle.length),
     get messagePattern() {
-      messagePattern ??= anyOf(messages.map((record) => record.needle));
+      messagePattern ??= anyOf(messages.map((record) => record.parts[0] ?? record.needle));
       return messagePattern;
     },
     otherMeaningsByCode,
@@ -317,12 +317,19 @@ function buildScanGates(entries: readonly KnowledgeEntry[]): ScanGates {
     .filter((entry) => entry.depth === "deep")
     .flatMap((entry) => entry.names.map((name) => name.name))
     .filter((name) => !lineWordList.some((word) => name.toLowerCase().includes(word)));
+  // A message holding no line word (`not supported in this browser`) adds the longest word of its
+  // last part, which every line printing it holds.
+  const messageAnchors = reportable
+    .flatMap((entry) => entry.messages.map((message) => messageForm(message.text)))
+    .filter((form) => !lineWordList.some((word) => form.needle.includes(word)))
+    .map((form) => messageAnchor(form.parts.at(-1) ?? form.needle))
+    .filter((word) => word.length > 0);
   // `err`, `code` and `key` sit inside everyday words (`interrupt`, `decoder`, `keyframe`): their
   // look-arounds drop those before a match object is made; isRealAnchor still has the last word.
   const boundedWords = ["err", "code", "key"];
   const lineWords = new RegExp(
     `e(?:rr(?![abd-mp-z]))|(?<![a-z])(?:code|key)(?![a-z])|${trieSource(
-      minimalWords([...lineWordList, ...anchorWords(unanchored, NAMESPACE_WORDS)]).filter(
+      minimalWords([...lineWordList, ...anchorWords(unanchored, NAMESPACE_WORDS), ...messageAnchors]).filter(
         (word) => !boundedWords.includes(word),
       ),
     )}`,
@@ -441,6 +448,13 @@ function loadFuse(): typeof Fuse {
 /** A regex matching a text holding any of the words: the fewest words that do it, as a trie. */
 function anyOfMinimal(words: readonly string[]): RegExp {
   return new RegExp(trieSource(minimalWords(words)));
+}
+
+/** The longest word of a message part; a part in Chinese (no spaces between words) whole. */
+function messageAnchor(part: string): string {
+  const longest = identifierWords(part).reduce((best, word) => (word.length > best.length ? word : best), "");
+  if (longest.length >= 4) return longest;
+  return /[\u3400-\u9fff]/.test(part) ? part : "";
 }
 
 /** A regex matching any of the literals; one that matches nothing when there are none. */

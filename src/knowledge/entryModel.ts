@@ -64,7 +64,7 @@ export function fromCatalogueEntry(entry: CatalogueEntry, file: CatalogueFile): 
     related: { callbacks: [], entries: [] },
     docs,
     keywords: { en: [], zh: [] },
-    messages: [],
+    messages: entry.messages,
     meaning: entry.meaning,
     check: entry.check,
     category: file.category,

@@ -231,7 +231,8 @@ function issuePath(issue: z.core.$ZodIssue): string {
  * Problems that only show across entries: two entries claiming the same id, or the same name in
  * one platform family. The deep token entries are held to more: no two share a code, a name's
  * core key or a message, since each of those picks exactly one of them. Catalogue entries may
- * share a number (the same number means different things per platform and per list).
+ * share a number (the same number means different things per platform and per list), and a
+ * message when each gives it its own number.
  */
 function crossCheck(parsed: readonly ParsedEntry[], knownIds: ReadonlySet<string>): KnowledgeProblem[] {
   const problems: KnowledgeProblem[] = [];
@@ -242,7 +243,7 @@ function crossCheck(parsed: readonly ParsedEntry[], knownIds: ReadonlySet<string
     { id: string; name: string; code: number | undefined; deep: boolean }[]
   >();
   const codeOwners = new Map<string, string>();
-  const messageOwners = new Map<string, string>();
+  const messageOwners = new Map<string, { id: string; code: number | undefined; deep: boolean }[]>();
   const at = (item: ParsedEntry, field: string) => (item.field ? `${item.field}.${field}` : field);
 
   for (const item of parsed) {
@@ -299,6 +300,25 @@ function crossCheck(parsed: readonly ParsedEntry[], knownIds: ReadonlySet<string
       }
     });
 
+    entry.messages.forEach((message, index) => {
+      // Two catalogue entries may print one message with their own numbers (a device malfunction
+      // is a playback or a recording one); a token entry's message, or one number twice, picks one.
+      const key = message.text.toLowerCase();
+      const owners = messageOwners.get(key) ?? [];
+      const clash = owners.find(
+        (owner) => owner.id !== entry.id && (owner.deep || deep || owner.code === message.code),
+      );
+      if (clash) {
+        problems.push({
+          file,
+          field: at(item, `messages[${index}].text`),
+          message: `"${message.text}" is ambiguous: entry ${clash.id} claims it too`,
+        });
+      }
+      owners.push({ id: entry.id, code: message.code, deep });
+      messageOwners.set(key, owners);
+    });
+
     if (!deep) continue;
     entry.codes.forEach((code, index) => {
       for (const platform of code.platforms) {
@@ -312,18 +332,6 @@ function crossCheck(parsed: readonly ParsedEntry[], knownIds: ReadonlySet<string
           });
         } else codeOwners.set(key, entry.id);
       }
-    });
-
-    entry.messages.forEach((message, index) => {
-      const key = message.text.toLowerCase();
-      const owner = messageOwners.get(key);
-      if (owner && owner !== entry.id) {
-        problems.push({
-          file,
-          field: `messages[${index}].text`,
-          message: `"${message.text}" is ambiguous: entry ${owner} claims it too`,
-        });
-      } else messageOwners.set(key, entry.id);
     });
   }
 

@@ -155,6 +155,12 @@ export const knowledgeEntrySchema = z
     path: ["codes"],
   });
 
+const catalogueMessageSchema = z.strictObject({
+  text: text,
+  platform: referencePlatformSchema,
+  code: z.number().int().optional(),
+});
+
 const catalogueNameSchema = z.strictObject({
   name: text,
   platform: referencePlatformSchema,
@@ -173,6 +179,11 @@ export const catalogueEntrySchema = z.strictObject({
   meaning: localizedTextSchema,
   check: localizedTextSchema,
   docs: docsSchema.optional(),
+  /**
+   * What the SDK or the browser prints for it in words, where a log shows no name or code
+   * (`Permission denied`); ` … ` stands for a few words of anything (`access … denied`).
+   */
+  messages: z.array(catalogueMessageSchema).default([]),
 });
 
 /** One category of the catalogue: `knowledge/catalogue/<category-id>.yaml`. */
@@ -203,7 +214,7 @@ export interface Category {
 
 /**
  * The one model every later stage reads, for a deep token entry and a catalogue entry alike.
- * A catalogue entry has no causes, keywords or messages (empty lists), its `meaning` as the
+ * A catalogue entry has no causes or keywords (empty lists), its `meaning` as the
  * symptom and its `check` as the one fix step.
  */
 export interface KnowledgeEntry extends Omit<DeepEntry, "kind" | "reportedAs"> {

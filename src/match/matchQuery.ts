@@ -1,4 +1,5 @@
 import type { KnowledgeIndex, NameRecord, OtherMeaning } from "../index/knowledgeIndex.js";
+import { findMessage } from "../index/messages.js";
 import {
   CODE_VERB_SOURCE,
   COUNT_PREFIXES,
@@ -114,19 +115,22 @@ export function matchQuery(index: KnowledgeIndex, rawQuery: string): MatchOutcom
   // Longest first, as the scanner reads them: a message inside a longer one is the longer one's.
   const matchedNeedles: string[] = [];
   for (const record of index.messagesLongestFirst) {
-    if (lowered.includes(record.needle) && !matchedNeedles.some((needle) => needle.includes(record.needle))) {
-      matchedNeedles.push(record.needle);
+    const span = findMessage(record, lowered);
+    if (span === undefined) continue;
+    const text = lowered.slice(span[0], span[1]);
+    if (!matchedNeedles.some((needle) => needle !== text && needle.includes(text))) {
+      matchedNeedles.push(text);
       // The message's words are explained by it: not read again as plain words for another entry.
       normalizedLower ??= query.normalize("NFKC").toLowerCase();
-      const at = normalizedLower.indexOf(record.needle);
-      if (at >= 0) explained.push({ text: record.needle, start: at });
+      const at = normalizedLower.indexOf(text);
+      if (at >= 0) explained.push({ text, start: at });
       add({
         entry: record.entry,
         score: 1,
         via: "message",
         matched: record.message.text,
         ...(record.message.code === undefined ? {} : { code: record.message.code }),
-        platforms: [record.message.platform.startsWith("web") ? "web" : "native"],
+        platforms: [familyOfPlatform(record.message.platform)],
         otherMeanings: [],
       });
     }

@@ -1,4 +1,5 @@
 import type { KnowledgeIndex, NameRecord } from "../index/knowledgeIndex.js";
+import { findMessage } from "../index/messages.js";
 import {
   CODE_FOLLOWERS,
   CODE_NOUN_HINT,
@@ -10,7 +11,8 @@ import {
   OTHER_SERVICE_WORDS,
   WARNING_WORD_SOURCE,
 } from "../index/vocabulary.js";
-import type { KnowledgeEntry } from "../knowledge/schema.js";
+import { familyOfPlatform } from "../knowledge/platformLabels.js";
+import type { KnowledgeEntry, NamePlatform } from "../knowledge/schema.js";
 import { editDistance, letterMask, maskDistanceBound } from "../text/editDistance.js";
 import { coreIdentifierKey, identifierKeys } from "../text/identifier.js";
 import { findClosePhrases } from "./closePhrases.js";
@@ -18,6 +20,7 @@ import {
   lookUpCatalogueCode,
   lookUpCatalogueName,
   lookUpCatalogueTypo,
+  platformFamilyOf,
   spacesFor,
   writtenAsName,
 } from "./otherErrors.js";
@@ -114,21 +117,25 @@ export function analyzeLine(line: string, lower: string, context: LineContext): 
   if (index.messagePattern.test(lower)) {
     // Longest first: a message inside a longer one (`dynamic key expired` inside
     // `TOKEN_EXPIRE: dynamic key expired`) is that longer message's, and names inside it too.
-    const covered: [number, number][] = [];
+    // The same message of two entries (each with its own number) is both of theirs.
+    const covered: [number, number, string][] = [];
     for (const record of index.messagesLongestFirst) {
-      const at = lower.indexOf(record.needle);
-      if (at >= 0 && !covered.some(([start, end]) => at >= start && at + record.needle.length <= end)) {
-        covered.push([at, at + record.needle.length]);
-        messageSpans.push([at, at + record.needle.length, record.entry.id]);
-        detections.push({
-          entry: record.entry,
-          ...(record.message.code === undefined ? {} : { code: record.message.code }),
-          matchedText: line.slice(at, at + record.needle.length),
-          at,
-          confidence: "high",
-          platform: familyOf(),
-        });
-      }
+      const span = findMessage(record, lower);
+      if (span === undefined) continue;
+      const [at, end] = span;
+      if (covered.some(([start, stop, needle]) => at >= start && end <= stop && needle !== record.needle))
+        continue;
+      if (!messageAppliesOn(record.message.platform, familyOf())) continue;
+      covered.push([at, end, record.needle]);
+      messageSpans.push([at, end, record.entry.id]);
+      detections.push({
+        entry: record.entry,
+        ...(record.message.code === undefined ? {} : { code: record.message.code }),
+        matchedText: line.slice(at, end),
+        at,
+        confidence: "high",
+        platform: familyOf(),
+      });
     }
   }
 
@@ -384,6 +391,15 @@ function append<T>(list: T[] | undefined, item: T): T[] {
  * errors only on the Web. A named Web error (`ERR_DYNAMIC_KEY_EXPIRED`) proves a Web context by
  * itself; a bare number needs the log to be a Web log.
  */
+/**
+ * Whether a message can be what a line shows: a browser's message is no finding in a native
+ * log (`Permission denied` from Android's file system), nor a native SDK's in a Web log.
+ */
+function messageAppliesOn(platform: NamePlatform, family: SdkFamily): boolean {
+  const own = platformFamilyOf(family);
+  return own === undefined || own === familyOfPlatform(platform);
+}
+
 function codeAppliesOn(index: KnowledgeIndex, code: number, family: SdkFamily, named: boolean): boolean {
   const record = index.byCode.get(code);
   if (!record) return false;

@@ -8,6 +8,7 @@ import { defaultKnowledgeDir, loadKnowledge } from "../../src/knowledge/load.js"
 import { nameLookupForms } from "../../src/knowledge/nameForms.js";
 import { readKnowledgeSnapshot, writeKnowledgeSnapshot } from "../../src/knowledge/snapshot.js";
 import { matchQuery } from "../../src/match/matchQuery.js";
+import { scanLog } from "../../src/scan/scanLog.js";
 
 const realDir = defaultKnowledgeDir();
 const deepFiles = readdirSync(realDir).filter((name) => name.endsWith(".yaml"));
@@ -178,6 +179,55 @@ describe("catalogue files", () => {
     expect(problemsOf(knowledgeWith({ "example-join.yaml": EXAMPLE, "example-more.yaml": second }))).toEqual([
       expect.stringMatching(
         /example-more\.yaml: entries\[0\]\.id: id "err-example-rejected" is also used by/,
+      ),
+    ]);
+  });
+
+  it("carry messages in words: one file's change reaches lookup and scan, gaps and all", () => {
+    const withMessages = EXAMPLE.replace(
+      '      zh: "检查浏览器设置。"\n',
+      '      zh: "检查浏览器设置。"\n    messages:\n      - { text: "example lobby … turned away", platform: web-4x }\n',
+    );
+    const index = buildKnowledgeIndex(loadKnowledge(knowledgeWith({ "example-join.yaml": withMessages })));
+    expect(matchQuery(index, "why is my example lobby always turned away?").matches[0]?.entry.id).toBe(
+      "web-example-rejected",
+    );
+    const filler = Array.from(
+      { length: 2000 },
+      (_, n) => `10:11:09:${n % 1000} Agora-SDK [INFO]: stats ${n}`,
+    );
+    const log = [
+      ...filler,
+      "10:11:10:001 Agora-SDK [INFO]: the example lobby has turned away this client",
+      ...filler,
+    ];
+    expect(scanLog(index, log.join("\n")).otherErrors.map((finding) => finding.entry.id)).toEqual([
+      "web-example-rejected",
+    ]);
+  });
+
+  it("reject a message two entries claim with one number, and one a deep token entry has", () => {
+    const shared = (first: string, second: string) =>
+      EXAMPLE.replace(
+        '      zh: "检查示例设置。"\n',
+        `      zh: "检查示例设置。"\n    messages:\n      - { text: "example stalled", platform: native${first} }\n`,
+      ).replace(
+        '      zh: "稍等片刻。"\n',
+        `      zh: "稍等片刻。"\n    messages:\n      - { text: "example stalled", platform: native${second} }\n`,
+      );
+    expect(
+      problemsOf(knowledgeWith({ "example-join.yaml": shared(", code: 9917", ", code: 9918") })),
+    ).toEqual([]);
+    expect(problemsOf(knowledgeWith({ "example-join.yaml": shared("", "") }))).toEqual([
+      'catalogue/example-join.yaml: entries[1].messages[0].text: "example stalled" is ambiguous: entry err-example-rejected claims it too',
+    ]);
+    const stolen = EXAMPLE.replace(
+      '      zh: "稍等片刻。"\n',
+      '      zh: "稍等片刻。"\n    messages:\n      - { text: "dynamic key expired", platform: web-4x }\n',
+    );
+    expect(problemsOf(knowledgeWith({ "example-join.yaml": stolen }))).toEqual([
+      expect.stringMatching(
+        /entries\[1\]\.messages\[0\]\.text: "dynamic key expired" is ambiguous: entry token-expired claims it too/,
       ),
     ]);
   });

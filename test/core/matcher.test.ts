@@ -82,7 +82,12 @@ describe("every spelling in the knowledge", () => {
   it.each(index.entries.flatMap((entry) => entry.messages.map((m) => ({ text: m.text, id: entry.id }))))(
     "SDK message '$text' -> $id",
     ({ text, id }) => {
-      expect(top(text)).toBe(id);
+      // A message two entries print (each with its own number) answers with both, first.
+      const { matches } = matchQuery(index, text);
+      const best = matches
+        .filter((match) => match.score === matches[0]?.score)
+        .map((match) => match.entry.id);
+      expect(best).toContain(id);
     },
   );
 });

@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { isReportable, type KnowledgeIndex } from "../../src/index/knowledgeIndex.js";
 import { loadKnowledgeIndex } from "../../src/index/loadIndex.js";
+import { MESSAGE_GAP } from "../../src/index/messages.js";
 import { familyOfPlatform } from "../../src/knowledge/platformLabels.js";
 import type { KnowledgeEntry, PlatformFamily } from "../../src/knowledge/schema.js";
 import { matchQuery } from "../../src/match/matchQuery.js";
@@ -116,5 +117,49 @@ describe("every name and code of every entry is found by lookup", () => {
   it.each(cases)("%s", (_label, query, entry) => {
     const ids = matchQuery(index, query).matches.map((match) => match.entry.id);
     expect(ids, query).toContain(entry.id);
+  });
+});
+
+// The same healthy log as a browser console prints it.
+const WEB_FILLER = Array.from(
+  { length: 1200 },
+  (_, n) =>
+    `10:11:${String(n % 60).padStart(2, "0")}:${n % 1000} Agora-SDK [INFO]: [client-${n}] publish stats ok`,
+).join("\n");
+
+/** A message as a line prints it: a gap (` … `) holds a few words. */
+function printedMessage(text: string): string {
+  return text.split(MESSAGE_GAP.trim()).join("the front camera");
+}
+
+describe("every message of every entry is found by lookup, and by scan in a line with no error word", () => {
+  const cases: [string, string, PlatformFamily, KnowledgeEntry][] = [];
+  for (const entry of index.entries) {
+    for (const message of entry.messages)
+      cases.push([
+        `${entry.id}: ${message.text}`,
+        printedMessage(message.text),
+        familyOfPlatform(message.platform),
+        entry,
+      ]);
+  }
+
+  it("has cases for deep and catalogue entries", () => {
+    expect(cases.some(([, , , entry]) => entry.depth === "deep")).toBe(true);
+    expect(cases.some(([, , , entry]) => entry.depth === "catalogue")).toBe(true);
+  });
+
+  it.each(cases)("%s", (_label, text, family, entry) => {
+    expect(
+      matchQuery(index, text).matches.map((match) => match.entry.id),
+      text,
+    ).toContain(entry.id);
+    const log =
+      family === "web"
+        ? `${WEB_FILLER}\n10:11:09:650 Agora-SDK [INFO]: ${text}\n${WEB_FILLER}\n`
+        : `${FILLER}\n11-24 10:11:09.651  4321  4411 W adm: ${text}\n${FILLER}\n`;
+    const result = scanLog(index, log);
+    const found = [...result.findings, ...result.otherErrors].map((finding) => finding.entry.id);
+    expect(found, text).toContain(entry.id);
   });
 });
