@@ -12,6 +12,7 @@ import type {
 } from "../knowledge/schema.js";
 import { letterMask } from "../text/editDistance.js";
 import { coreIdentifierKey, identifierKey, identifierKeys } from "../text/identifier.js";
+import { type NameKeySet, nameKeySet } from "./closestName.js";
 import { type MessageForm, messageForm } from "./messages.js";
 import { anchorWords, identifierWords, minimalWords, trieSource } from "./nameWords.js";
 import { type Phrase, splitPhrase } from "./phrases.js";
@@ -110,10 +111,10 @@ export interface KnowledgeIndex {
   readonly vocabulary: ReadonlySet<string>;
   /** The vocabulary by word length: a typo is at most two letters longer or shorter than its word. */
   readonly vocabularyByLength: ReadonlyMap<number, readonly VocabularyTerm[]>;
-  /** One record per distinct core key (`invalidtoken`, `dynamickeyexpired`, …): what typos are measured against. */
-  readonly coreKeys: readonly NameKeyRecord[];
-  /** The core keys of the catalogue's errors and warnings by length: what a slip in one of their names is measured against. */
-  readonly catalogueKeysByLength: ReadonlyMap<number, readonly NameKeyRecord[]>;
+  /** The token entries' distinct core keys (`invalidtoken`, `dynamickeyexpired`, …): what a slip in one of their names is measured against. */
+  readonly tokenNameKeys: NameKeySet;
+  /** The same for the catalogue's errors and warnings. */
+  readonly catalogueNameKeys: NameKeySet;
   /** Fuzzy search over the core keys, for "did you mean" on partial or garbled names. */
   readonly nameSuggestions: Fuse<NameKeyRecord>;
   /** Every three-letter run of a core key: a query sharing none of them cannot be a garbled name. */
@@ -209,6 +210,8 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
   let spaced: { record: NameRecord; pattern: RegExp }[] | undefined;
   let spacedPattern: RegExp | undefined;
   let nameSuggestions: Fuse<NameKeyRecord> | undefined;
+  let tokenNameKeys: NameKeySet | undefined;
+  let catalogueNameKeys: NameKeySet | undefined;
   let messagePattern: RegExp | undefined;
   let symptoms: readonly SymptomRecord[] | undefined;
   let linePhraseGate: RegExp | undefined;
@@ -243,10 +246,6 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
     get negativeCodes() {
       scanGates ??= buildScanGates(knowledge.entries);
       return scanGates.negativeCodes;
-    },
-    get catalogueKeysByLength() {
-      scanGates ??= buildScanGates(knowledge.entries);
-      return scanGates.catalogueKeysByLength;
     },
     messages,
     messagesLongestFirst: [...messages].sort((a, b) => b.needle.length - a.needle.length),
@@ -283,7 +282,14 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
     },
     vocabulary,
     vocabularyByLength,
-    coreKeys: [...coreKeys.values()],
+    get tokenNameKeys() {
+      tokenNameKeys ??= nameKeySet(coreKeys.values());
+      return tokenNameKeys;
+    },
+    get catalogueNameKeys() {
+      catalogueNameKeys ??= nameKeySet(catalogueCoreKeys(knowledge.entries));
+      return catalogueNameKeys;
+    },
     get nameSuggestions() {
       nameSuggestions ??= new (loadFuse())([...coreKeys.values()], {
         keys: ["key"],
@@ -302,7 +308,6 @@ interface ScanGates {
   readonly nameWords: RegExp;
   readonly negativeCodes: RegExp;
   readonly returnedCodes: ReadonlySet<number>;
-  readonly catalogueKeysByLength: ReadonlyMap<number, readonly NameKeyRecord[]>;
 }
 
 /** The scanner's gates and typo keys, from every name a log can report (see KnowledgeIndex). */
@@ -347,24 +352,25 @@ function buildScanGates(entries: readonly KnowledgeEntry[]): ScanGates {
   // The `-` must start the number: `118-190-148-38` (a host name) holds no negative code.
   const negativeCodes = new RegExp(`(?<![A-Za-z0-9_.-])-(?:${trieSource([...returnedCodes])})(?!\\d)`, "g");
   const nameWords = new RegExp(trieSource(anchorWords(reportableNames, NAMESPACE_WORDS)), "g");
-  const catalogueKeysByLength = new Map<number, NameKeyRecord[]>();
-  const catalogueKeys = new Set<string>();
-  for (const entry of reportable) {
-    if (entry.depth !== "catalogue") continue;
-    for (const name of entry.names) {
-      const key = coreIdentifierKey(name.name);
-      if (catalogueKeys.has(key)) continue;
-      catalogueKeys.add(key);
-      pushTo(catalogueKeysByLength, key.length, { key, record: { entry, name } });
-    }
-  }
   return {
     lineWords,
     nameWords,
     negativeCodes,
     returnedCodes: new Set([...returnedCodes].map(Number)),
-    catalogueKeysByLength,
   };
+}
+
+/** One record per distinct core key of the catalogue's errors and warnings, the first name that has it. */
+function catalogueCoreKeys(entries: readonly KnowledgeEntry[]): NameKeyRecord[] {
+  const keys = new Map<string, NameKeyRecord>();
+  for (const entry of entries) {
+    if (entry.depth !== "catalogue" || !isReportable(entry)) continue;
+    for (const name of entry.names) {
+      const key = coreIdentifierKey(name.name);
+      if (!keys.has(key)) keys.set(key, { key, record: { entry, name } });
+    }
+  }
+  return [...keys.values()];
 }
 
 /**

@@ -87,6 +87,8 @@ export const FAULT_TERMS: ReadonlySet<string> = new Set(
 export const NAME_TYPO_SIMILARITY = 0.84;
 /** Below a match, a query this similar to a name is offered as "did you mean". */
 export const NAME_SUGGEST_SIMILARITY = 0.6;
+/** How close a slip must be to a catalogue name to offer it: a thousand names leave many near neighbours. */
+export const CATALOGUE_SUGGEST_SIMILARITY = 0.75;
 
 /**
  * Words that put a line in front of the scanner: how logs say error or warning, what token

@@ -1,6 +1,9 @@
+import { closestName } from "../index/closestName.js";
 import type { KnowledgeIndex, NameRecord, OtherMeaning } from "../index/knowledgeIndex.js";
 import { findMessage } from "../index/messages.js";
+import { findNames, findTokenName } from "../index/nameLookup.js";
 import {
+  CATALOGUE_SUGGEST_SIMILARITY,
   CODE_VERB_SOURCE,
   COUNT_PREFIXES,
   COUNT_WORDS,
@@ -11,7 +14,6 @@ import {
 } from "../index/vocabulary.js";
 import { familyOfPlatform } from "../knowledge/platformLabels.js";
 import type { CodeSpace } from "../knowledge/schema.js";
-import { editDistance } from "../text/editDistance.js";
 import { coreIdentifierKey, identifierKey, identifierKeys } from "../text/identifier.js";
 import { matchWords, readProseQuery } from "./matchWords.js";
 import {
@@ -420,39 +422,16 @@ function lookUpNames(
   keys: readonly string[] = identifierKeys(text),
 ): readonly NameRecord[] {
   const written = looksWrittenAsName(text);
-  for (const [position, key] of keys.entries()) {
-    // A long exact name typed in lower case ("warnadmglitchstate") is still that name.
-    const allowed = written || (position === 0 && key.length >= 10);
-    const records = (index.nameRecords.get(key) ?? []).filter(
-      (record) => allowed || record.entry.depth === "deep",
-    );
-    if (records.length > 0) return records;
-  }
-  const deep = lookUpName(index, text, keys);
+  // A long exact name typed in lower case ("warnadmglitchstate") is still that name.
+  const named = findNames(
+    index,
+    keys,
+    (record, position, key) =>
+      written || (position === 0 && key.length >= 10) || record.entry.depth === "deep",
+  );
+  if (named) return named;
+  const deep = findTokenName(index, text, keys);
   return deep ? [deep] : [];
-}
-
-/** Exact name lookup on the whole token, then on each dotted or colon-separated part. */
-function lookUpName(
-  index: KnowledgeIndex,
-  text: string,
-  keys: readonly string[] = identifierKeys(text),
-): NameRecord | undefined {
-  for (const key of keys) {
-    const record = index.byNameKey.get(key);
-    if (record) return record;
-  }
-  if (!text.includes(".") && !text.includes(":")) return undefined;
-  const parts = text.split(/[.:]/).filter(Boolean);
-  if (parts.length > 1) {
-    for (const part of parts.reverse()) {
-      for (const key of identifierKeys(part)) {
-        const record = index.byNameKey.get(key);
-        if (record && key.length >= 6) return record;
-      }
-    }
-  }
-  return undefined;
 }
 
 function lookUpOtherMeaning(index: KnowledgeIndex, keys: readonly string[]): OtherMeaning | undefined {
@@ -513,27 +492,17 @@ function matchIdentifierTypo(
   add: (match: Match) => void,
   suggestions: Suggestion[],
 ): boolean {
-  let best: { record: NameRecord; similarity: number } | undefined;
-  // Only keys close enough in length can reach the suggestion threshold; the bound keeps this a handful of short edit distances.
-  const maxEdits = Math.floor(key.length * (1 - NAME_SUGGEST_SIMILARITY));
-  for (const candidate of index.coreKeys) {
-    if (Math.abs(candidate.key.length - key.length) > maxEdits) continue;
-    const longer = Math.max(key.length, candidate.key.length);
-    // Once a close key is known, a candidate only matters if it can do better: a tighter limit lets the distance stop early.
-    const limit = best ? Math.min(maxEdits, Math.floor((1 - best.similarity) * longer)) : maxEdits;
-    const distance = editDistance(key, candidate.key, limit);
-    if (distance > limit) continue;
-    const value = 1 - distance / longer;
-    if (!best || value > best.similarity) best = { record: candidate.record, similarity: value };
-  }
-  if (!best) return false;
-  if (best.similarity >= NAME_TYPO_SIMILARITY) {
+  const best = closestName(index.tokenNameKeys, key, NAME_SUGGEST_SIMILARITY);
+  if (best && best.similarity >= NAME_TYPO_SIMILARITY) {
     add(nameMatch(best.record, text, round(0.6 + (best.similarity - 0.5) * 0.7), "typo"));
     return true;
   }
-  if (best.similarity >= NAME_SUGGEST_SIMILARITY) {
-    suggestions.push({ entry: best.record.entry, score: round(best.similarity * 0.7) });
-  }
+  if (best) suggestions.push({ entry: best.record.entry, score: round(best.similarity * 0.7) });
+  // A slip in a catalogue name is offered, never assumed: among a thousand names the closest is
+  // often another error (`…START_RECORDING`, `…STOP_RECORDING`).
+  const catalogue = closestName(index.catalogueNameKeys, key, CATALOGUE_SUGGEST_SIMILARITY);
+  if (catalogue)
+    suggestions.push({ entry: catalogue.record.entry, score: round(catalogue.similarity * 0.7) });
   return false;
 }
 

@@ -1,5 +1,7 @@
+import { closestName } from "../index/closestName.js";
 import type { KnowledgeIndex, NameRecord } from "../index/knowledgeIndex.js";
 import { findMessage } from "../index/messages.js";
+import { findTokenName } from "../index/nameLookup.js";
 import {
   CODE_FOLLOWERS,
   CODE_NOUN_HINT,
@@ -13,7 +15,6 @@ import {
 } from "../index/vocabulary.js";
 import { familyOfPlatform } from "../knowledge/platformLabels.js";
 import type { KnowledgeEntry, NamePlatform } from "../knowledge/schema.js";
-import { editDistance, letterMask, maskDistanceBound } from "../text/editDistance.js";
 import { coreIdentifierKey, identifierKeys } from "../text/identifier.js";
 import { findClosePhrases } from "./closePhrases.js";
 import {
@@ -432,17 +433,8 @@ function lookUpName(index: KnowledgeIndex, text: string): NameHit | undefined {
 }
 
 function findName(index: KnowledgeIndex, text: string): NameHit | undefined {
-  for (const key of identifierKeys(text)) {
-    const record = index.byNameKey.get(key);
-    if (record) return { record, exact: true };
-  }
-  // `ErrorCodeType.errTokenExpired`, `client.on("token-privilege-did-expire")`: the last dotted part.
-  const dot = Math.max(text.lastIndexOf("."), text.lastIndexOf(":"));
-  if (dot > 0 && dot < text.length - 6) {
-    const record = index.byNameKey.get(identifierKeys(text.slice(dot + 1))[0] ?? "");
-    if (record) return { record, exact: true };
-  }
-  return undefined;
+  const record = findTokenName(index, text);
+  return record ? { record, exact: true } : undefined;
 }
 
 const REST_STYLE = /^[a-z0-9]+(?:_[a-z0-9]+)+$/;
@@ -471,8 +463,6 @@ type TypoHit = { record: NameRecord; exact: boolean };
 // are kept per index for the last few thousand distinct identifiers.
 const typoMemo = new WeakMap<KnowledgeIndex, Map<string, TypoHit | null>>();
 const TYPO_MEMO_SIZE = 4096;
-// Each core key's letter mask, so most candidates are ruled out without an edit-distance table.
-const coreKeyMasks = new WeakMap<KnowledgeIndex, Int32Array>();
 
 /** Hand-written names with a slip (`ERR_INVLID_TOKEN`): only name-shaped words, only close misses. */
 function lookUpTypo(index: KnowledgeIndex, text: string): TypoHit | undefined {
@@ -493,24 +483,6 @@ function lookUpTypo(index: KnowledgeIndex, text: string): TypoHit | undefined {
 }
 
 function findTypo(index: KnowledgeIndex, text: string): TypoHit | undefined {
-  const key = coreIdentifierKey(text);
-  const maxEdits = Math.floor(key.length * (1 - NAME_TYPO_SIMILARITY));
-  if (maxEdits < 1) return undefined;
-  let masks = coreKeyMasks.get(index);
-  if (!masks) {
-    masks = Int32Array.from(index.coreKeys, (candidate) => letterMask(candidate.key));
-    coreKeyMasks.set(index, masks);
-  }
-  const keyMask = letterMask(key);
-  // The closest name, not the first close one: `…PrivilegWillExpire` is will-expire, not did-expire.
-  let best: { record: NameRecord; distance: number } | undefined;
-  for (const [position, candidate] of index.coreKeys.entries()) {
-    if (Math.abs(candidate.key.length - key.length) > maxEdits) continue;
-    const limit = best ? best.distance - 1 : maxEdits;
-    if (limit < 0) break;
-    if (maskDistanceBound(keyMask, masks[position] ?? 0) > limit) continue;
-    const distance = editDistance(key, candidate.key, limit);
-    if (distance <= limit) best = { record: candidate.record, distance };
-  }
-  return best ? { record: best.record, exact: false } : undefined;
+  const close = closestName(index.tokenNameKeys, coreIdentifierKey(text), NAME_TYPO_SIMILARITY);
+  return close ? { record: close.record, exact: false } : undefined;
 }

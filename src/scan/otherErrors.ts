@@ -4,16 +4,18 @@
  * written the way an SDK writes it, or a number in an error (or warning) context, on the platform
  * the log comes from. `0` / `ERR_OK` is success, never a finding.
  */
+
+import { closestName } from "../index/closestName.js";
 import {
   type CodeRecord,
   isReportable,
   type KnowledgeIndex,
   type NameRecord,
 } from "../index/knowledgeIndex.js";
+import { findNames } from "../index/nameLookup.js";
 import { NAME_TYPO_SIMILARITY } from "../index/vocabulary.js";
 import { familyOfPlatform } from "../knowledge/platformLabels.js";
 import type { CodeSpace, PlatformFamily } from "../knowledge/schema.js";
-import { editDistance } from "../text/editDistance.js";
 import { coreIdentifierKey, identifierKeys } from "../text/identifier.js";
 import { isNativeFamily, isWebFamily } from "./sdkFamily.js";
 import type { SdkFamily } from "./types.js";
@@ -50,12 +52,8 @@ export function lookUpCatalogueName(
   family: SdkFamily,
 ): NameRecord | undefined {
   if (!WRITTEN_AS_NAME.test(text)) return undefined;
-  const keys = identifierKeys(text);
-  let records = (index.nameRecords.get(keys[0] ?? "") ?? []).filter(isCatalogue);
-  if (records.length === 0 && keys.length > 1) {
-    records = (index.nameRecords.get(keys[1] ?? "") ?? []).filter(isCatalogue);
-  }
-  if (records.length === 0) return undefined;
+  const records = findNames(index, identifierKeys(text).slice(0, 2), isCatalogue);
+  if (!records) return undefined;
   if (!text.includes("_") && !/[a-z][A-Z]/.test(text) && !ERROR_FORMAT_BEFORE.test(before)) return undefined;
   if (/^[A-Z0-9]+$/.test(text.replace(/^.*\./, "")) && !ERROR_FORMAT_BEFORE.test(before)) return undefined;
   const platform = platformFamilyOf(family);
@@ -125,20 +123,7 @@ export function lookUpCatalogueTypo(
   if (!WRITTEN_AS_NAME.test(text) || !ERROR_FORMAT_BEFORE.test(before)) return undefined;
   const key = coreIdentifierKey(text);
   if (key.length < MIN_TYPO_KEY_LENGTH) return undefined;
-  const maxEdits = Math.floor(key.length * (1 - NAME_TYPO_SIMILARITY));
-  let best: { record: NameRecord; distance: number } | undefined;
-  for (let length = key.length - maxEdits; length <= key.length + maxEdits; length++) {
-    for (const candidate of index.catalogueKeysByLength.get(length) ?? []) {
-      const limit = best ? best.distance - 1 : maxEdits;
-      if (limit < 0) break;
-      const distance = editDistance(key, candidate.key, limit);
-      if (
-        distance <= limit &&
-        distance / Math.max(key.length, candidate.key.length) <= 1 - NAME_TYPO_SIMILARITY
-      )
-        best = { record: candidate.record, distance };
-    }
-  }
-  if (!best || (best.record.entry.kind === "warning" && !WARNING_WORD.test(lower))) return undefined;
-  return best.record;
+  const close = closestName(index.catalogueNameKeys, key, NAME_TYPO_SIMILARITY);
+  if (!close || (close.record.entry.kind === "warning" && !WARNING_WORD.test(lower))) return undefined;
+  return close.record;
 }
