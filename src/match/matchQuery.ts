@@ -536,7 +536,10 @@ function rankSuggestions(
       }
     }
   }
-  return [...best.values()].sort((a, b) => b.score - a.score).slice(0, MAX_SUGGESTIONS);
+  const ranked = [...best.values()].sort((a, b) => b.score - a.score);
+  // One far weaker than the best (a word shared with a token phrase, beside a name one letter off) is noise.
+  const floor = (ranked[0]?.score ?? 0) * 0.5;
+  return ranked.filter((suggestion) => suggestion.score >= floor).slice(0, MAX_SUGGESTIONS);
 }
 
 function sharedTrigrams(index: KnowledgeIndex, key: string): number {

@@ -66,3 +66,12 @@ describe("a name with a slip", () => {
     expect(matchQuery(index, "MY_SHOPPING_CART_TOTAL").suggestions).toEqual([]);
   });
 });
+
+describe("suggestions", () => {
+  it("leave out those far weaker than the best", () => {
+    const { suggestions } = matchQuery(index, "ERR_JOIN_CHANEL_REJECTED");
+    const best = suggestions[0]?.score ?? 0;
+    expect(suggestions.every((suggestion) => suggestion.score >= best / 2)).toBe(true);
+    expect(suggestions.map((suggestion) => suggestion.entry.id)).toEqual(["err-join-channel-rejected"]);
+  });
+});
