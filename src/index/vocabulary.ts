@@ -156,3 +156,11 @@ export const MORE_CODE_VERBS: ReadonlySet<string> = new Set(
     " ",
   ),
 );
+
+/**
+ * Callbacks and enums whose numbers are their own lists of states and reasons
+ * (`onLocalVideoStateChanged state 3 error 3`, `LocalVideoStreamError`), never error codes: a
+ * number beside an error word on such a line is that list's.
+ */
+export const MEDIA_STATE_WORDS =
+  /(?:local|remote)[-_ ]?(?:video|audio)[-_ ]?(?:stream[-_ ]?)?(?:state|error|reason)/;

@@ -8,6 +8,7 @@ import {
   CODE_NOUN_SOURCE,
   CODE_VERB_SOURCE,
   ERROR_WORD_SOURCE,
+  MEDIA_STATE_WORDS,
   NAME_TYPO_SIMILARITY,
   OTHER_PRODUCT_WORDS,
   OTHER_SERVICE_WORDS,
@@ -184,9 +185,12 @@ export function analyzeLine(line: string, lower: string, context: LineContext): 
     });
   }
 
+  // A media state callback's numbers are its own states and reasons, not error codes.
+  const mediaState = MEDIA_STATE_WORDS.test(lower);
   const bracket = hasMeaningBracket(lower);
   const nounHint = CODE_NOUN_HINT.test(lower);
   for (const pattern of CODE_PATTERNS) {
+    if (mediaState) break;
     if (pattern === CODE_WITH_MEANING && !bracket) continue;
     if (pattern === CODE_BEFORE_WORD && !nounHint) continue;
     // Verbs before a code are how people write, not how SDKs log.

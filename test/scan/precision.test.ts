@@ -194,3 +194,23 @@ describe("Web 4.x TOKEN_EXPIRE: dynamic key expired is the gateway's 110", () =>
     );
   });
 });
+
+describe("a media state callback's numbers are its own states and reasons", () => {
+  const all = (text: string) => {
+    const result = scanLog(index, text);
+    return [...result.findings, ...result.otherErrors].map((finding) => finding.entry.id);
+  };
+  it.each([
+    "11-24 10:11:09.651  4321  4411 I AgoraRtcEngine: onLocalVideoStateChanged state: 3, error: 3",
+    "flutter: onLocalAudioStateChanged localAudioState=3 error=2",
+    "rtcEngine remoteVideoStateChangedOfUid 1234 state 0 reason 7, error 7",
+    "LocalVideoStreamError.LocalVideoStreamErrorCaptureFailure = 4 error code",
+  ])("%s", (line) => {
+    expect(all(line)).toEqual([]);
+  });
+  it("while the same numbers in onError are codes", () => {
+    expect(all("11-24 10:11:09.651  4321  4411 E AgoraRtcEngine: onError: 17")).toEqual([
+      "err-join-channel-rejected",
+    ]);
+  });
+});
