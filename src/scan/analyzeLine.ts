@@ -71,6 +71,9 @@ const CODE_WITH_MEANING = /(?<![\w.:/#-])(\d{1,6})\s?\(([a-z][a-z ]{2,30})\)/g;
 // Native return values: `joinChannel returned -110`, `ret = -110`, `result: -110`.
 const NEGATIVE_RETURN =
   /\b(?:returned|returns|return|ret|result|res)[\s:=(]{0,4}(-\d{1,4})(?!\d|[.:]\d|[a-z_])/g;
+// In a post, a native return value quoted on its own (`joinChannel fails, -102`): three digits or
+// more (`-2` reads like a date or a time zone), not a measure (`-110 dBm`, `-120px`).
+const QUOTED_NEGATIVE = /(?<![\w.:/#+-])-([1-9]\d{2,3})(?![\d.:]|\s?(?:dbm?|ms|px|hz|khz|kb|mb|%|°))/g;
 // A connection-state callback or event, whose `reason` number is a connection reason.
 // The words every platform's connection-state callback holds (`onConnectionStateChanged`,
 // `connectionChangedTo`, `connection-state-change`).
@@ -91,6 +94,7 @@ const CODE_PATTERNS = [
   CODE_AFTER_VERB,
   CODE_WITH_MEANING,
   CODE_LEADS_LINE,
+  QUOTED_NEGATIVE,
 ] as const;
 const ERROR_WORDED = /err|exception|rawvalue|错误|报错|异常/;
 
@@ -194,13 +198,14 @@ export function analyzeLine(line: string, lower: string, context: LineContext): 
     if (pattern === CODE_WITH_MEANING && !bracket) continue;
     if (pattern === CODE_BEFORE_WORD && !nounHint) continue;
     // Verbs before a code are how people write, not how SDKs log.
-    if (pattern === CODE_AFTER_VERB && context.prose !== true) continue;
+    if ((pattern === CODE_AFTER_VERB || pattern === QUOTED_NEGATIVE) && context.prose !== true) continue;
     // exec on the shared regex, not matchAll: matchAll builds a new RegExp every call, and this runs on every line read.
     pattern.lastIndex = 0;
     for (let match = pattern.exec(lower); match; match = pattern.exec(lower)) {
-      const raw = match[1] ?? "";
+      const raw = pattern === QUOTED_NEGATIVE ? `-${match[1] ?? ""}` : (match[1] ?? "");
       const negative = raw.startsWith("-");
       const code = Number(negative ? raw.slice(1) : raw);
+      if (pattern === QUOTED_NEGATIVE && !index.returnedCodes.has(code)) continue;
       if (pattern === CODE_AFTER_VERB && !followedByFunctionWord(lower, match.index + match[0].length))
         continue;
       // `CaptureInBackground = 6) error code`: the value of a name, not an error code.
@@ -226,7 +231,8 @@ export function analyzeLine(line: string, lower: string, context: LineContext): 
         (errorWorded || record.code.platforms.includes("native")) &&
         (pattern !== CODE_WITH_MEANING || nameSays(record.entry, match[2] ?? ""));
       if (!record || !tokenError) {
-        if (!errorWorded || pattern === CODE_AFTER_VERB) continue;
+        // After a verb only a negative number is a code of the catalogue (`got -17`, never `got 17 users`).
+        if (!errorWorded || (pattern === CODE_AFTER_VERB && !negative)) continue;
         const other = lookUpCatalogueCode(index, code, spacesFor(warning, lower), platform);
         if (!other || (pattern === CODE_WITH_MEANING && !nameSays(other.entry, match[2] ?? ""))) continue;
         detections.push({

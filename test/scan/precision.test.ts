@@ -214,3 +214,26 @@ describe("a media state callback's numbers are its own states and reasons", () =
     ]);
   });
 });
+
+describe("in a post, a native return value quoted on its own is a code", () => {
+  const all = (text: string) => {
+    const result = scanLog(index, text);
+    return [...result.findings, ...result.otherErrors].map((finding) => finding.entry.id);
+  };
+  it.each([
+    ["the join fails, -102, and nothing else is printed", "err-invalid-channel-name"],
+    ["joining keeps failing with -110 since yesterday", "invalid-token"],
+    ["we keep getting -17 when the second user joins", "err-join-channel-rejected"],
+  ])("%s", (post, id) => {
+    expect(all(post)).toEqual([id]);
+  });
+  it.each([
+    "signal is weak, around -110 dBm, and joining is slow",
+    "the view is moved -120px to the left",
+    "our server runs at -0500 and joins fail",
+    "we got 17 users in the channel",
+    "we got 102 users in the channel",
+  ])("is nothing in %s", (post) => {
+    expect(all(post)).toEqual([]);
+  });
+});
