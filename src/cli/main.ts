@@ -144,7 +144,11 @@ if (isMainModule() || process.env.AGORA_BOT_CLI === "1") {
   const io: CliIo = {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
+    // Made on first read: setting up the stream of a piped stdin costs a few ms that lookup and
+    // list never need.
+    get stdin() {
+      return process.stdin;
+    },
     env: process.env,
   };
   runCli(process.argv.slice(2), io).then(

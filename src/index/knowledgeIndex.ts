@@ -129,8 +129,6 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
   const messages: MessageRecord[] = [];
   const otherMeaningsByCode = new Map<number, OtherMeaning[]>();
   const otherMeaningsByNameKey = new Map<string, OtherMeaning>();
-  const phrases: PhraseRecord[] = [];
-  const vocabulary = new Set<string>();
 
   for (const entry of knowledge.entries) {
     for (const code of entry.codes) {
@@ -159,21 +157,6 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
         if (!byNameKey.has(key)) byNameKey.set(key, { entry, name });
       }
     }
-    for (const lang of ["en", "zh"] as const) {
-      for (const keyword of entry.keywords[lang]) {
-        const phrase = splitPhrase(keyword, lang);
-        phrases.push({ entry, phrase });
-        for (const term of phrase.terms) if (term.ascii) vocabulary.add(term.text);
-      }
-    }
-  }
-
-  const vocabularyByLength = new Map<number, VocabularyTerm[]>();
-  for (const text of vocabulary) {
-    const term = { text, mask: letterMask(text) };
-    const bucket = vocabularyByLength.get(text.length);
-    if (bucket) bucket.push(term);
-    else vocabularyByLength.set(text.length, [term]);
   }
 
   const byReason = new Map<number, NameRecord>();
@@ -184,13 +167,6 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
       if (name) byReason.set(code, { entry: record.entry, name });
     }
   }
-  const linePhrases = phrases.filter(
-    (record) =>
-      record.entry.kind === "error" &&
-      record.phrase.terms.length >= 2 &&
-      record.phrase.terms.some((term) => PHRASE_SUBJECTS.has(term.text)) &&
-      record.phrase.terms.some((term) => FAULT_TERMS.has(term.text)),
-  );
   const nameKeys = [...byNameKey].map(([key, record]) => ({ key, record }));
   const coreKeys = new Map<string, NameKeyRecord>();
   for (const entry of knowledge.entries) {
@@ -215,6 +191,12 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
   let messagePattern: RegExp | undefined;
   let symptoms: readonly SymptomRecord[] | undefined;
   let linePhraseGate: RegExp | undefined;
+  // The keyword phrases are read only for words (a question, a log line): not for a code or a name.
+  let keywordPhrases: KeywordPhrases | undefined;
+  const phrasesOnce = () => {
+    keywordPhrases ??= buildKeywordPhrases(knowledge.entries);
+    return keywordPhrases;
+  };
 
   return {
     knowledge,
@@ -255,8 +237,12 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
     },
     otherMeaningsByCode,
     otherMeaningsByNameKey,
-    phrases,
-    linePhrases,
+    get phrases() {
+      return phrasesOnce().phrases;
+    },
+    get linePhrases() {
+      return phrasesOnce().linePhrases;
+    },
     get symptoms() {
       symptoms ??= buildSymptoms(knowledge.entries);
       return symptoms;
@@ -273,15 +259,19 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
     get linePhraseGate() {
       linePhraseGate ??= anyOfMinimal([
         ...new Set(
-          linePhrases.flatMap((record) =>
+          phrasesOnce().linePhrases.flatMap((record) =>
             record.phrase.terms.filter((term) => FAULT_TERMS.has(term.text)).map((term) => term.text),
           ),
         ),
       ]);
       return linePhraseGate;
     },
-    vocabulary,
-    vocabularyByLength,
+    get vocabulary() {
+      return phrasesOnce().vocabulary;
+    },
+    get vocabularyByLength() {
+      return phrasesOnce().vocabularyByLength;
+    },
     get tokenNameKeys() {
       tokenNameKeys ??= nameKeySet(coreKeys.values());
       return tokenNameKeys;
@@ -301,6 +291,43 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
     },
     coreKeyTrigrams,
   };
+}
+
+interface KeywordPhrases {
+  readonly phrases: readonly PhraseRecord[];
+  readonly linePhrases: readonly PhraseRecord[];
+  readonly vocabulary: ReadonlySet<string>;
+  readonly vocabularyByLength: ReadonlyMap<number, readonly VocabularyTerm[]>;
+}
+
+function buildKeywordPhrases(entries: readonly KnowledgeEntry[]): KeywordPhrases {
+  const phrases: PhraseRecord[] = [];
+  const vocabulary = new Set<string>();
+  for (const entry of entries) {
+    if (entry.depth !== "deep") continue;
+    for (const lang of ["en", "zh"] as const) {
+      for (const keyword of entry.keywords[lang]) {
+        const phrase = splitPhrase(keyword, lang);
+        phrases.push({ entry, phrase });
+        for (const term of phrase.terms) if (term.ascii) vocabulary.add(term.text);
+      }
+    }
+  }
+  const vocabularyByLength = new Map<number, VocabularyTerm[]>();
+  for (const text of vocabulary) {
+    const term = { text, mask: letterMask(text) };
+    const bucket = vocabularyByLength.get(text.length);
+    if (bucket) bucket.push(term);
+    else vocabularyByLength.set(text.length, [term]);
+  }
+  const linePhrases = phrases.filter(
+    (record) =>
+      record.entry.kind === "error" &&
+      record.phrase.terms.length >= 2 &&
+      record.phrase.terms.some((term) => PHRASE_SUBJECTS.has(term.text)) &&
+      record.phrase.terms.some((term) => FAULT_TERMS.has(term.text)),
+  );
+  return { phrases, linePhrases, vocabulary, vocabularyByLength };
 }
 
 interface ScanGates {

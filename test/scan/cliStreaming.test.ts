@@ -1,5 +1,5 @@
-import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough, Readable } from "node:stream";
@@ -185,6 +185,9 @@ describe("the progress line", () => {
 
 describe("the cold path", () => {
   const built = existsSync(join(REPO_ROOT, "dist", "cli", "main.js"));
+  const bundle = join(REPO_ROOT, "dist", "cli", "main.bundle.js");
+  const unwanted = /\/dist\/(scan|slack|store)\/|node_modules\/(yaml|zod|@slack)\//;
+
   it.skipIf(!built)("lookup loads no scanner, no Slack, no YAML and no zod (the built CLI)", async () => {
     const loaded = await new Promise<string>((resolve, reject) => {
       const child = spawn(
@@ -200,11 +203,37 @@ describe("the cold path", () => {
       child.on("close", () => resolve(stderr));
     });
     const modules = loaded.split("\n").filter((line) => line.startsWith("import "));
-    expect(modules.some((line) => line.includes("/dist/match/"))).toBe(true);
-    const unwanted = modules.filter((line) =>
-      /\/dist\/(scan|slack)\/|node_modules\/(yaml|zod|@slack)\//.test(line),
-    );
+    // The bin runs the one-file build of the CLI; the modules it holds are listed by esbuild's
+    // "// dist/<path>" comments, and what it leaves out is loaded (and traced) from dist/.
+    expect(modules.some((line) => line.endsWith("/dist/cli/main.bundle.js"))).toBe(true);
+    const inside = readFileSync(bundle, "utf8")
+      .split("\n")
+      .filter((line) => /^\/\/ dist\/\S+\.js$/.test(line))
+      .map((line) => `/${line.slice(3)}`);
+    expect(inside).toEqual(expect.arrayContaining(["/dist/match/matchQuery.js", "/dist/cli/lookup.js"]));
     // If this fails after a change to knowledge/, run `npm run build`: the snapshot is made at build time.
-    expect(unwanted).toEqual([]);
+    expect([...modules, ...inside].filter((line) => unwanted.test(line))).toEqual([]);
   });
+
+  it.skipIf(!built)(
+    "the built CLI's YAML fallback still reports an invalid knowledge base (exit 3)",
+    async () => {
+      // The fallback's modules are loaded from dist/, outside the bundle: its errors must still be
+      // told apart by the bundle's runCli (one copy of errors.js for both).
+      const dir = mkdtempSync(join(tmpdir(), "agora-cold-"));
+      try {
+        cpSync(join(REPO_ROOT, "knowledge"), dir, { recursive: true });
+        writeFileSync(join(dir, "broken.yaml"), "id: broken\n");
+        const result = spawnSync(process.execPath, ["bin/agora-bot.js", "lookup", "118"], {
+          cwd: REPO_ROOT,
+          encoding: "utf8",
+          env: { ...process.env, KNOWLEDGE_DIR: dir },
+        });
+        expect(result.stderr).toContain("knowledge base is invalid");
+        expect(result.status).toBe(3);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });
