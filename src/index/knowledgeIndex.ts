@@ -349,12 +349,12 @@ function buildScanGates(entries: readonly KnowledgeEntry[]): ScanGates {
     .filter((entry) => entry.depth === "deep")
     .flatMap((entry) => entry.names.map((name) => name.name))
     .filter((name) => !lineWordList.some((word) => name.toLowerCase().includes(word)));
-  // A message holding no line word (`not supported in this browser`) adds the longest word of its
-  // last part, which every line printing it holds.
+  // A message holding no line word (`not supported in this browser`) adds its longest word (of
+  // equals, the last: the words after a gap say what happened), which every line printing it holds.
   const messageAnchors = reportable
     .flatMap((entry) => entry.messages.map((message) => messageForm(message.text)))
     .filter((form) => !lineWordList.some((word) => form.needle.includes(word)))
-    .map((form) => messageAnchor(form.parts.at(-1) ?? form.needle))
+    .map((form) => messageAnchor(form.parts.join(" ")))
     .filter((word) => word.length > 0);
   // `err`, `code` and `key` sit inside everyday words (`interrupt`, `decoder`, `keyframe`): their
   // look-arounds drop those before a match object is made; isRealAnchor still has the last word.
@@ -483,9 +483,9 @@ function anyOfMinimal(words: readonly string[]): RegExp {
   return new RegExp(trieSource(minimalWords(words)));
 }
 
-/** The longest word of a message part; a part in Chinese (no spaces between words) whole. */
+/** The longest word of a message's words; words in Chinese (no spaces between them) whole. */
 function messageAnchor(part: string): string {
-  const longest = identifierWords(part).reduce((best, word) => (word.length > best.length ? word : best), "");
+  const longest = identifierWords(part).reduce((best, word) => (word.length >= best.length ? word : best), "");
   if (longest.length >= 4) return longest;
   return /[\u3400-\u9fff]/.test(part) ? part : "";
 }
