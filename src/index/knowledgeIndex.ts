@@ -485,7 +485,10 @@ function anyOfMinimal(words: readonly string[]): RegExp {
 
 /** The longest word of a message's words; words in Chinese (no spaces between them) whole. */
 function messageAnchor(part: string): string {
-  const longest = identifierWords(part).reduce((best, word) => (word.length >= best.length ? word : best), "");
+  const longest = identifierWords(part).reduce(
+    (best, word) => (word.length >= best.length ? word : best),
+    "",
+  );
   if (longest.length >= 4) return longest;
   return /[\u3400-\u9fff]/.test(part) ? part : "";
 }

@@ -49,7 +49,7 @@ const IDENTIFIER = /[A-Za-z][A-Za-z0-9_]*(?:[.:-][A-Za-z0-9_]+)*/g;
 // A number right after an error word: `onError: 110`, `errorCode=109`, `{"err": 101}`, `"code":110`,
 // `AgoraErrorCode(rawValue: 109)`, `error 110`, `错误码：110` (full-width colon folded first).
 const CODE_IN_CONTEXT = new RegExp(
-  `(?:${ERROR_WORD_SOURCE})(?:\\s+(?:is|was|of|为|是))?[\\s:=([#"'{,\`]{0,6}(-?\\d{1,7})(?!\\d|[.:]\\d|[a-z_])`,
+  `(?:${ERROR_WORD_SOURCE})(?:\\s+callback)?(?:\\s+(?:is|was|of|returns|returned|gives|gave|shows|showed|为|是))?[\\s:=([#"'{,\`]{0,6}(-?\\d{1,7})(?!\\d|[.:]\\d|[a-z_])`,
   "g",
 );
 // A number right before an error word, as people write it: `110 error`, `` `110` error ``, `110code`.
@@ -71,6 +71,8 @@ const CODE_WITH_MEANING = /(?<![\w.:/#-])(\d{1,6})\s?\(([a-z][a-z ]{2,30})\)/g;
 // Native return values: `joinChannel returned -110`, `ret = -110`, `result: -110`.
 const NEGATIVE_RETURN =
   /\b(?:returned|returns|return|ret|result|res)[\s:=(]{0,4}(-\d{1,4})(?!\d|[.:]\d|[a-z_])/g;
+// The same said the other way round: `-7 returned`, `-17 is returned from joinChannel`.
+const NEGATIVE_BEFORE_RETURN = /(?<![\w.:/#-])(-\d{1,4})\s+(?:(?:is|was|be|being|gets|got)\s+)?returned\b/g;
 // In a post, a native return value quoted on its own (`joinChannel fails, -102`): three digits or
 // more (`-2` reads like a date or a time zone), not a measure (`-110 dBm`, `-120px`).
 const QUOTED_NEGATIVE = /(?<![\w.:/#+-])-([1-9]\d{2,3})(?![\d.:]|\s?(?:dbm?|ms|px|hz|khz|kb|mb|%|°))/g;
@@ -82,7 +84,7 @@ const REASON_NUMBER = /reason[^\d\n]{0,12}?(\d{1,2})(?!\d)/g;
 
 // A number after a warning word (`onWarning: 104`): only a warning code, and only there.
 const WARNING_CODE = new RegExp(
-  `(?:${WARNING_WORD_SOURCE})[\\s:=([#"'{,]{0,6}(-?\\d{1,6})(?!\\d|[.:]\\d|[a-z_])`,
+  `(?:${WARNING_WORD_SOURCE})(?:\\s*code)?[\\s:=([#"'{,]{0,6}(-?\\d{1,6})(?!\\d|[.:]\\d|[a-z_])`,
   "g",
 );
 
@@ -90,6 +92,7 @@ const CODE_PATTERNS = [
   CODE_IN_CONTEXT,
   WARNING_CODE,
   NEGATIVE_RETURN,
+  NEGATIVE_BEFORE_RETURN,
   CODE_BEFORE_WORD,
   CODE_AFTER_VERB,
   CODE_WITH_MEANING,
@@ -218,8 +221,10 @@ export function analyzeLine(line: string, lower: string, context: LineContext): 
       const warning = pattern === WARNING_CODE;
       // A number needs an error word, not just "code", to be anything but a token code: `{"code": 200}` is HTTP.
       // An exception event prints its code apart from the word: `client exception, code 1001`.
+      // A negative number is a return value, never an HTTP status.
       const errorWorded =
         pattern !== CODE_IN_CONTEXT ||
+        negative ||
         ERROR_WORDED.test(match[0]) ||
         lower.slice(Math.max(0, match.index - 24), match.index).includes("exception");
       const record = warning ? undefined : index.byCode.get(code);
@@ -231,8 +236,9 @@ export function analyzeLine(line: string, lower: string, context: LineContext): 
         (errorWorded || record.code.platforms.includes("native")) &&
         (pattern !== CODE_WITH_MEANING || nameSays(record.entry, match[2] ?? ""));
       if (!record || !tokenError) {
-        // After a verb only a negative number is a code of the catalogue (`got -17`, never `got 17 users`).
-        if (!errorWorded || (pattern === CODE_AFTER_VERB && !negative)) continue;
+        // After a verb, a small number is a code of the catalogue only when negative (`got -17`; `got 17
+        // users` is a count); three digits and more are codes (`报 1012`, `received 1009 after …`).
+        if (!errorWorded || (pattern === CODE_AFTER_VERB && !negative && code < 100)) continue;
         const other = lookUpCatalogueCode(index, code, spacesFor(warning, lower), platform);
         if (!other || (pattern === CODE_WITH_MEANING && !nameSays(other.entry, match[2] ?? ""))) continue;
         detections.push({

@@ -237,3 +237,27 @@ describe("in a post, a native return value quoted on its own is a code", () => {
     expect(all(post)).toEqual([]);
   });
 });
+
+describe("codes as people put them in a post", () => {
+  const all = (text: string) => {
+    const result = scanLog(index, text);
+    return [...result.findings, ...result.otherErrors].map((finding) => finding.entry.id);
+  };
+  it.each([
+    ["the onError callback returns 1003 on the second launch", "err-start-camera"],
+    ["why would -7 be returned by the join call?", "err-not-initialized"],
+    ["it keeps showing warning code 1052 in the console", "warn-adm-glitch-state"],
+    ["the exception prints code: -1, message: null", "err-failed"],
+    ["启动录音时报 1012", "err-adm-start-recording"],
+  ])("%s", (post, id) => {
+    expect(all(post)).toEqual([id]);
+  });
+  it.each([
+    "we got 250 users online at peak",
+    "the REST call answers with code: 200 and an empty body",
+    "the error page returns nothing useful",
+    "the query returned 1012 rows",
+  ])("is nothing in %s", (post) => {
+    expect(all(post)).toEqual([]);
+  });
+});
