@@ -483,14 +483,15 @@ function anyOfMinimal(words: readonly string[]): RegExp {
   return new RegExp(trieSource(minimalWords(words)));
 }
 
-/** The longest word of a message's words; words in Chinese (no spaces between them) whole. */
-function messageAnchor(part: string): string {
-  const longest = identifierWords(part).reduce(
+/** The longest word of a message's words; for words in Chinese (no spaces between them), the longest run. */
+function messageAnchor(words: string): string {
+  const longest = identifierWords(words).reduce(
     (best, word) => (word.length >= best.length ? word : best),
     "",
   );
   if (longest.length >= 4) return longest;
-  return /[\u3400-\u9fff]/.test(part) ? part : "";
+  const han = words.match(/[\u3400-\u9fff]+/g) ?? [];
+  return han.reduce((best, run) => (run.length >= best.length ? run : best), "");
 }
 
 /** A regex matching any of the literals; one that matches nothing when there are none. */

@@ -23,6 +23,8 @@ export const CODE_CONTEXT_WORDS: ReadonlySet<string> = new Set([
   "错误",
   "错误代码",
   "报错",
+  "报错码",
+  "异常码",
   "返回",
   "返回值",
 ]);
@@ -33,7 +35,7 @@ export const CODE_CONTEXT_WORDS: ReadonlySet<string> = new Set([
  * where the log says warning.
  */
 export const ERROR_WORD_SOURCE =
-  "error[\\s_]?code|error|exception|\\berr[\\s_]?code|\\berrno|\\berr|\\bcode|rawvalue|错误码|错误代码|错误|报错|异常";
+  "error[\\s_]?code|error|exception|\\berr[\\s_]?code|\\berrno|\\berr|\\bcode|rawvalue|错误码|错误代码|错误|报错码|报错|异常码|异常";
 export const WARNING_WORD_SOURCE = "warning_?code|warning|\\bwarn";
 
 /** The nouns people put right after a code, even glued to it: `110 error`, `110code`, `报110错误`. */
@@ -45,7 +47,8 @@ export const CODE_NOUN_SOURCE = "error|err\\b|errors|code|错误|报错|异常";
 export const CODE_NOUN_HINT = /err|code|错误|报错|异常/;
 
 /** Verbs people put before a code in prose: `got 110`, `报110`, `returns -2`. */
-export const CODE_VERB_SOURCE = "\\bgot|\\bgets?|\\bgetting|\\breceived?|\\bthrows?|\\bthrew|报|返回|出现";
+export const CODE_VERB_SOURCE =
+  "\\bgot|\\bgets?|\\bgetting|\\breceived?|\\bthrows?|\\bthrew|报|返回|出现|收到|遇到";
 
 /**
  * Words that may follow a code a verb introduced (`got 110 when joining`): a noun there makes the

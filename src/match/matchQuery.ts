@@ -253,8 +253,17 @@ const HAN_CODE_VERBS = new Set(
 );
 /** Words that list one code after another: "110 and 109", "110 or 119", "101 / 110". */
 const LIST_WORDS: ReadonlySet<string> = new Set(["and", "or", "vs", "then", "和", "或", "或者", "还有"]);
-/** Words between an error word and its code: "the error code is 119", "错误码是 110". */
-const LINKING_WORDS: ReadonlySet<string> = new Set(["is", "was", "are", "were", "equals", "of"]);
+/** Words between an error word and its code: "the error code is 119", "onError 回调 1027". */
+const LINKING_WORDS: ReadonlySet<string> = new Set([
+  "is",
+  "was",
+  "are",
+  "were",
+  "equals",
+  "of",
+  "callback",
+  "回调",
+]);
 
 /** An error word right before a number; in Chinese, at the end of the run before it (`报错码是110`). */
 function saysCodeBefore(word: string): boolean {

@@ -49,7 +49,7 @@ const IDENTIFIER = /[A-Za-z][A-Za-z0-9_]*(?:[.:-][A-Za-z0-9_]+)*/g;
 // A number right after an error word: `onError: 110`, `errorCode=109`, `{"err": 101}`, `"code":110`,
 // `AgoraErrorCode(rawValue: 109)`, `error 110`, `错误码：110` (full-width colon folded first).
 const CODE_IN_CONTEXT = new RegExp(
-  `(?:${ERROR_WORD_SOURCE})(?:\\s+callback)?(?:\\s+(?:is|was|of|returns|returned|gives|gave|shows|showed|为|是))?[\\s:=([#"'{,\`]{0,6}(-?\\d{1,7})(?!\\d|[.:]\\d|[a-z_])`,
+  `(?:${ERROR_WORD_SOURCE})(?:\\s*(?:callback|回调))?(?:\\s+(?:is|was|of|returns|returned|gives|gave|shows|showed|为|是))?[\\s:=([#"'{,\`]{0,6}(-?\\d{1,7})(?!\\d|[.:]\\d|[a-z_])`,
   "g",
 );
 // A number right before an error word, as people write it: `110 error`, `` `110` error ``, `110code`.

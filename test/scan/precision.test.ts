@@ -261,3 +261,25 @@ describe("codes as people put them in a post", () => {
     expect(all(post)).toEqual([]);
   });
 });
+
+describe("Chinese posts name codes their own ways", () => {
+  const all = (text: string) => {
+    const result = scanLog(index, text);
+    return [...result.findings, ...result.otherErrors].map((finding) => finding.entry.id);
+  };
+  it.each([
+    ["打开摄像头时报错码 1501", "err-vdm-camera-not-authorized"],
+    ["onError 回调里收到 1027", "err-adm-no-permission"],
+    ["onError 回调 1027，录音没声音", "err-adm-no-permission"],
+    ["页面提示浏览器不支持，换了电脑也一样", "web-not-supported"],
+    ["页面一直提示不支持当前浏览器", "web-not-supported"],
+  ])("%s", (post, id) => {
+    expect(all(post)).toContain(id);
+  });
+  it("a lookup reads them too", () => {
+    const ids = (query: string) => matchQuery(index, query).matches.map((match) => match.entry.id);
+    expect(ids("报错码 1501 怎么解决")).toContain("err-vdm-camera-not-authorized");
+    expect(ids("onError 回调 1027")).toContain("err-adm-no-permission");
+    expect(ids("浏览器不支持")).toContain("web-not-supported");
+  });
+});
