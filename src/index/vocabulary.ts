@@ -61,7 +61,14 @@ export const CODE_FOLLOWERS: ReadonlySet<string> = new Set(
 );
 
 /** Products other than RTC whose tokens and errors read like RTC's: a phrase right after one is theirs. */
-export const OTHER_PRODUCT_WORDS = /\b(?:rtm|signal(?:l)?ing|cdn|rtmp|chat|im)\b|信令|推流|旁路|云信/;
+export const OTHER_PRODUCT_WORDS =
+  /\b(?:rtm|signal(?:l)?ing|cdn|rtmp|chat|im)\b|\brtm(?=token|client|sdk|kit|channel|login|message|_)|信令|推流|旁路|云信/;
+
+/**
+ * Words that make the error word right after them the operating system's (`last system error: 2`,
+ * `socket error 110`, Linux's ETIMEDOUT): its number is an errno, not an Agora code.
+ */
+export const OS_ERROR_BEFORE = /\b(?:system|os|socket|posix|win32|linux|errno)[\s_-]*$/;
 
 /** Agora services answered over HTTP (REST API, Cloud Recording): their `invalid_appid` is theirs. */
 export const OTHER_SERVICE_WORDS =

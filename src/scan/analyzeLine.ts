@@ -10,6 +10,7 @@ import {
   ERROR_WORD_SOURCE,
   MEDIA_STATE_WORDS,
   NAME_TYPO_SIMILARITY,
+  OS_ERROR_BEFORE,
   OTHER_PRODUCT_WORDS,
   OTHER_SERVICE_WORDS,
   WARNING_WORD_SOURCE,
@@ -218,6 +219,11 @@ export function analyzeLine(line: string, lower: string, context: LineContext): 
       )
         continue;
       if (OTHER_PRODUCT_WORDS.test(lower.slice(Math.max(0, match.index - 24), match.index))) continue;
+      if (
+        pattern === CODE_IN_CONTEXT &&
+        OS_ERROR_BEFORE.test(lower.slice(Math.max(0, match.index - 12), match.index))
+      )
+        continue;
       const warning = pattern === WARNING_CODE;
       // A number needs an error word, not just "code", to be anything but a token code: `{"code": 200}` is HTTP.
       // An exception event prints its code apart from the word: `client exception, code 1001`.

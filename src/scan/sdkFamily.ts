@@ -126,6 +126,10 @@ export function inferSdkFamily(text: string, extraLines: readonly string[] = [])
     : "unknown";
 }
 
+// An Android logcat line, in its "threadtime" or "brief" format: `11-24 10:11:09.651  4321  4411 E tag:`, `E/libc    (25653):`.
+const LOGCAT_LINE =
+  /^(?:\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}\s+\d+\s+\d+ [VDIWEF] |[VDIWEF]\/[^\s(]{1,64}\s*\(\s*\d+\):)/;
+
 /** A family one line proves by itself, overriding the text's guess for findings on that line. */
 export function lineFamily(line: string): SdkFamily | undefined {
   if (line.includes("AgoraRTCError") || line.includes("CAN_NOT_GET_GATEWAY_SERVER")) return "web-4x";
@@ -137,6 +141,7 @@ export function lineFamily(line: string): SdkFamily | undefined {
     return "web-3x";
   if (line.includes("ErrorCodeType.err")) return "flutter";
   if (line.includes("AgoraErrorCode")) return "ios";
+  if (LOGCAT_LINE.test(line)) return "android";
   return undefined;
 }
 

@@ -283,3 +283,31 @@ describe("Chinese posts name codes their own ways", () => {
     expect(ids("浏览器不支持")).toContain("web-not-supported");
   });
 });
+
+describe("errors that are not Agora's", () => {
+  const all = (text: string) => {
+    const result = scanLog(index, text);
+    return [...result.findings, ...result.otherErrors].map((finding) => finding.entry.id);
+  };
+  it.each([
+    ["the operating system's errno", "    # last system error: 2", "    # engine error: 2"],
+    ["a socket's ETIMEDOUT", "W/net: socket error 110 while uploading", "W/agora: onError 110 while joining"],
+    [
+      "RTM written into one word",
+      "fetching the RTMToken shows Error Code 5",
+      "joinChannel shows Error Code 5",
+    ],
+  ])("%s", (_what, innocent, agora) => {
+    expect(all(innocent)).toEqual([]);
+    expect(all(agora).length).toBe(1);
+  });
+
+  it("a browser's message is nothing on an Android logcat line, in a log of no known SDK", () => {
+    const logcat = [
+      'E/libc    (25653): Access denied finding property "ro.vendor.example"',
+      "11-24 10:11:09.651  4321  4411 E SELinux : avc: permission denied for find",
+    ].join("\n");
+    expect(all(logcat)).toEqual([]);
+    expect(all("console: getUserMedia failed: Permission denied")).toEqual(["web-permission-denied"]);
+  });
+});
