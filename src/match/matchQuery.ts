@@ -11,6 +11,8 @@ import {
   MORE_CODE_VERBS,
   NAME_SUGGEST_SIMILARITY,
   NAME_TYPO_SIMILARITY,
+  OS_ERROR_BEFORE,
+  OTHER_PRODUCT_WORDS,
 } from "../index/vocabulary.js";
 import { familyOfPlatform } from "../knowledge/platformLabels.js";
 import type { CodeSpace } from "../knowledge/schema.js";
@@ -83,6 +85,7 @@ export function matchQuery(index: KnowledgeIndex, rawQuery: string): MatchOutcom
   tokens.forEach((token, position) => {
     const number = parseNumberToken(token.text);
     if (number) {
+      if (!codesOnly && saidOfAnotherSystem(query, token)) return;
       const listed =
         codePositions.has(position - 2) && LIST_WORDS.has(tokens[position - 1]?.text.toLowerCase() ?? "");
       if (codesOnly || listed || isCodeInQuestion(index, tokens, position, number)) {
@@ -244,6 +247,19 @@ function isCodeInQuestion(
     return CODE_VERB.test(previous) || MORE_CODE_VERBS.has(previous) || endsWithAny(previous, HAN_CODE_VERBS);
   }
   return next !== undefined && index.codeRecords.has(number.value);
+}
+
+/**
+ * Whether the words just before a number give it to another product or to the operating system
+ * (`RTM error code 5`, `socket error 110`): the scanner's rule, for questions.
+ */
+function saidOfAnotherSystem(query: string, token: QueryToken): boolean {
+  const before = query
+    .normalize("NFKC")
+    .slice(Math.max(0, token.start - 40), token.start)
+    .toLowerCase();
+  if (OTHER_PRODUCT_WORDS.test(before)) return true;
+  return OS_ERROR_BEFORE.test(before.replace(/(?:error|err)[\s_]*(?:code)?[\s:=#]*$/, ""));
 }
 
 const HAN = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$/;

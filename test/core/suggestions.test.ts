@@ -75,3 +75,19 @@ describe("suggestions", () => {
     expect(suggestions.map((suggestion) => suggestion.entry.id)).toEqual(["err-join-channel-rejected"]);
   });
 });
+
+describe("a number another system owns, in a question", () => {
+  const ids = (query: string) => matchQuery(index, query).matches.map((match) => match.entry.id);
+  it.each([
+    "what is RTM error code 5",
+    "RTMToken login gives error code 5",
+    "socket error 110 on upload",
+    "last system error: 2",
+  ])("%s is no Agora code", (query) => {
+    expect(ids(query)).toEqual([]);
+  });
+  it("while the same numbers asked plainly are", () => {
+    expect(ids("what is error code 5")).toContain("err-refused");
+    expect(ids("error 110 on join")).toContain("invalid-token");
+  });
+});
