@@ -1,7 +1,7 @@
 import type { KnowledgeIndex } from "../index/knowledgeIndex.js";
 import { OTHER_PRODUCT_WORDS } from "../index/vocabulary.js";
 import { matchQuery } from "../match/matchQuery.js";
-import { analyzeLine, type Detection } from "./analyzeLine.js";
+import { analyzeLine, type Detection, NON_ASCII } from "./analyzeLine.js";
 import { evidenceFor } from "./evidence.js";
 import { inferSdkFamily } from "./sdkFamily.js";
 import { likelyFindings } from "./symptoms.js";
@@ -270,8 +270,10 @@ export function isWordChar(code: number): boolean {
 
 /** Scans one chunk (whole lines); returns the line number after it. */
 function scanChunk(state: ScanState, chunk: string, firstLine: number, mode: ChunkMode): number {
+  // The line being read and where it starts: newlines are counted once each, on the way to the
+  // next hit, and the one that ends a hit's line also tells where that line ends.
   let lineNumber = firstLine;
-  let counted = 0;
+  let lineStart = 0;
   // The next real anchor of each kind; each search resumes only once the scan has passed its hit,
   // so each regex crosses the chunk once.
   state.prose = mode.readAll;
@@ -281,29 +283,27 @@ function scanChunk(state: ScanState, chunk: string, firstLine: number, mode: Chu
   let numberHit = findNegativeCode(chunk, 0, returnedCodes);
   while (wordHit >= 0 || numberHit >= 0) {
     const at = numberHit < 0 || (wordHit >= 0 && wordHit < numberHit) ? wordHit : numberHit;
-    const lineStart = chunk.lastIndexOf("\n", at) + 1;
-    let lineEnd = chunk.indexOf("\n", at);
-    if (lineEnd < 0) lineEnd = chunk.length;
-    for (
-      let newline = chunk.indexOf("\n", counted);
-      newline >= 0 && newline < lineStart;
-      newline = chunk.indexOf("\n", newline + 1)
-    ) {
+    let newline = chunk.indexOf("\n", lineStart);
+    while (newline >= 0 && newline < at) {
       lineNumber++;
-      counted = newline + 1;
+      lineStart = newline + 1;
+      newline = chunk.indexOf("\n", lineStart);
     }
+    const lineEnd = newline < 0 ? chunk.length : newline;
     let line = chunk.slice(lineStart, lineEnd);
     if (line.length > MAX_LINE_CHARS) {
       const head = headOfLongLine(line);
       noteCut(state, lineNumber, line.length - head.length);
       line = head;
     }
-    analyzeChunkLine(state, line, lowerForMatching(line), lineNumber);
+    analyzeChunkLine(state, line, lineNumber);
     const next = lineEnd + 1;
+    if (newline >= 0) lineNumber++;
+    lineStart = Math.min(next, chunk.length);
     if (wordHit >= 0 && wordHit < next) wordHit = findAnchor(lineWords, chunk, next, state.index);
     if (numberHit >= 0 && numberHit < next) numberHit = findNegativeCode(chunk, next, returnedCodes);
   }
-  for (let newline = chunk.indexOf("\n", counted); newline >= 0; newline = chunk.indexOf("\n", newline + 1))
+  for (let newline = chunk.indexOf("\n", lineStart); newline >= 0; newline = chunk.indexOf("\n", newline + 1))
     lineNumber++;
   return lineNumber;
 }
@@ -339,7 +339,7 @@ function scanEveryLine(state: ScanState, chunk: string, firstLine: number): numb
     let end = chunk.indexOf("\n", start);
     if (end < 0) end = chunk.length;
     const line = chunk.slice(start, end);
-    if (line.trim() !== "") analyzeChunkLine(state, line, lowerForMatching(line), lineNumber);
+    if (line.trim() !== "") analyzeChunkLine(state, line, lineNumber);
     lineNumber++;
     start = end + 1;
   }
@@ -363,16 +363,19 @@ const foldWidth = (char: string) =>
   char === "\u3000" ? " " : String.fromCharCode((char.charCodeAt(0) - 0xfee0) | 0);
 
 /** The line as the detectors read it: lower case, full-width punctuation and digits folded. */
-function lowerForMatching(line: string): string {
+function lowerForMatching(line: string, ascii: boolean): string {
   const lower = line.toLowerCase();
-  return lower.length === line.length && HAS_FULL_WIDTH.test(lower)
+  return !ascii && lower.length === line.length && HAS_FULL_WIDTH.test(lower)
     ? lower.replace(FULL_WIDTH, foldWidth)
     : lower;
 }
 
-function analyzeChunkLine(state: ScanState, line: string, lower: string, lineNumber: number): void {
+function analyzeChunkLine(state: ScanState, line: string, lineNumber: number): void {
+  // One check for the line, read by lower-casing and by the name search alike.
+  const ascii = !NON_ASCII.test(line);
+  const lower = lowerForMatching(line, ascii);
   if (RENEWAL.test(lower) && !RENEWAL_FAILED.test(lower)) state.lastRenewalLine = lineNumber;
-  const detections = analyzeLine(line, lower, state.prose ? { ...state, prose: true } : state);
+  const detections = analyzeLine(line, lower, state.prose ? { ...state, prose: true } : state, ascii);
   if (detections.length === 0) return;
   const seenOnLine = new Set<string>();
   for (const detection of detections) {
