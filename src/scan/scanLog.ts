@@ -112,8 +112,8 @@ interface ScanState {
   readonly family: SdkFamily;
   readonly drafts: Map<string, FindingDraft>;
   lastRenewalLine: number;
-  /** The text is short and read whole: see LineContext.prose. */
-  prose?: boolean;
+  /** The text is short and read whole: see LineContext.prose. Set from the start, so the state keeps one shape. */
+  prose: boolean;
   cut: { lines: number; firstLine: number; skippedBytes: number } | undefined;
 }
 
@@ -178,6 +178,7 @@ export function createLogScanner(index: KnowledgeIndex): LogScanner {
       family: inferSdkFamily(piece),
       drafts: new Map(),
       lastRenewalLine: 0,
+      prose: false,
       cut: undefined,
     };
     const scan = state;
@@ -220,6 +221,7 @@ export function createLogScanner(index: KnowledgeIndex): LogScanner {
         family: inferSdkFamily(""),
         drafts: new Map(),
         lastRenewalLine: 0,
+        prose: false,
         cut: undefined,
       };
       const { findings, otherErrors } = finish(scan, proseCandidate, pieces === 1 ? fullText : "");
