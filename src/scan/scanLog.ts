@@ -1,5 +1,5 @@
 import type { KnowledgeIndex } from "../index/knowledgeIndex.js";
-import { OTHER_PRODUCT_WORDS } from "../index/vocabulary.js";
+import { CODE_SEPARATORS, CODE_SEPARATORS_MAX, OTHER_PRODUCT_WORDS } from "../index/vocabulary.js";
 import { matchQuery } from "../match/matchQuery.js";
 import { analyzeLine, type Detection, NON_ASCII } from "./analyzeLine.js";
 import { evidenceFor } from "./evidence.js";
@@ -79,8 +79,8 @@ function warningAnchor(text: string, from: number): boolean {
 /** Whether separators then a known code follow: `code: 110`, `"code":110`, `code=-110`. */
 function numberAfter(text: string, from: number, index: KnowledgeIndex): boolean {
   let position = from;
-  const limit = Math.min(text.length, from + 8);
-  while (position < limit && " \t:=([#\"'{,-".includes(text[position] ?? "x")) position++;
+  const limit = Math.min(text.length, from + CODE_SEPARATORS_MAX);
+  while (position < limit && CODE_SEPARATORS.includes(text[position] ?? "x")) position++;
   let value = 0;
   let digits = 0;
   while (digits < 7 && position < text.length) {
