@@ -35,9 +35,12 @@ export function anchorWords(names: Iterable<string>, generic: ReadonlySet<string
   return minimalWords(chosen);
 }
 
-/** The words without those holding a shorter one of the set: the shorter one finds them too. */
+/**
+ * The words without those holding a shorter one of the set: the shorter one finds them too.
+ * Ordered by length, then by code unit (a locale's collation would load ICU on the first scan).
+ */
 export function minimalWords(words: Iterable<string>): string[] {
-  const sorted = [...new Set(words)].sort((a, b) => a.length - b.length || a.localeCompare(b));
+  const sorted = [...new Set(words)].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
   const kept: string[] = [];
   for (const word of sorted) if (!kept.some((shorter) => word.includes(shorter))) kept.push(word);
   return kept;

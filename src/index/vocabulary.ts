@@ -46,6 +46,13 @@ export const CODE_NOUN_SOURCE = "error|err\\b|errors|code|错误|报错|异常";
  */
 export const CODE_NOUN_HINT = /err|code|错误|报错|异常/;
 
+/**
+ * What may stand between `code` and its number in a log (`code: 110`, `"code":-110`, `code=(110`),
+ * at most CODE_SEPARATORS_MAX of them: the scanner's line gate and its check of a `code` hit read the same.
+ */
+export const CODE_SEPARATORS = " \t:=([#\"'{,-";
+export const CODE_SEPARATORS_MAX = 8;
+
 /** Verbs people put before a code in prose: `got 110`, `报110`, `returns -2`. */
 export const CODE_VERB_SOURCE =
   "\\bgot|\\bgets?|\\bgetting|\\breceived?|\\bthrows?|\\bthrew|报|返回|出现|收到|遇到";

@@ -112,8 +112,16 @@ export interface LineContext {
   readonly prose?: boolean;
 }
 
-/** Everything one line says about token errors. `lower` is the line in lower case. */
-export function analyzeLine(line: string, lower: string, context: LineContext): Detection[] {
+/**
+ * Everything one line says about token errors. `lower` is the line in lower case; `ascii`, when
+ * the caller knows it, says whether the line is plain ASCII (the check is then not made again).
+ */
+export function analyzeLine(
+  line: string,
+  lower: string,
+  context: LineContext,
+  ascii: boolean = !NON_ASCII.test(line),
+): Detection[] {
   const { index } = context;
   // Most lines analysed hold no evidence: the line's own family is worked out only for one that does.
   let knownFamily: SdkFamily | undefined;
@@ -149,15 +157,16 @@ export function analyzeLine(line: string, lower: string, context: LineContext): 
     }
   }
 
-  for (const match of nameCandidates(line, lower, index.nameWords)) {
+  for (const match of nameCandidates(line, lower, index.nameWords, ascii)) {
     const text = match[0];
+    const identifier = identifierVerdict(index, text);
     // `invalid_appid` on a line about a REST call or Cloud Recording is that service's answer, not the SDK's.
-    const restAnswer = REST_STYLE.test(text) && OTHER_SERVICE_WORDS.test(lower);
-    const record = restAnswer ? undefined : (lookUpName(index, text) ?? lookUpTypo(index, text));
+    const restAnswer = identifier.restStyle && OTHER_SERVICE_WORDS.test(lower);
+    const record = restAnswer ? undefined : identifier.record;
     if (!record) {
       // Most identifiers a log line holds (`Agora-SDK`, `renewToken`) are not written as names:
       // no context is cut out for them.
-      if (!writtenAsName(text)) continue;
+      if (!identifier.writtenAsName) continue;
       const before = lower.slice(Math.max(0, match.index - 24), match.index);
       const other =
         lookUpCatalogueName(index, text, before, lower, familyOf()) ??
@@ -345,7 +354,7 @@ function hasMeaningBracket(lower: string): boolean {
 }
 
 const MIN_NAME_LENGTH = 6;
-const NON_ASCII = /[^\p{ASCII}]/u;
+export const NON_ASCII = /[^\p{ASCII}]/u;
 
 const isIdentifierChar = (code: number) =>
   (code >= 97 && code <= 122) ||
@@ -362,13 +371,18 @@ const isIdentifierChar = (code: number) =>
  * run of identifier characters starts after a character no identifier holds, so a match there
  * lines up with the whole-line matches.
  */
-export function nameCandidates(line: string, lower: string, nameWords: RegExp): readonly RegExpExecArray[] {
+export function nameCandidates(
+  line: string,
+  lower: string,
+  nameWords: RegExp,
+  ascii: boolean = !NON_ASCII.test(line),
+): readonly RegExpExecArray[] {
   const NAME_WORD = nameWords;
   // Nearly every line read has none: no array is made for those.
   let found: RegExpExecArray[] | undefined;
   // Lower-casing maps ASCII letter for letter; anything else may change lengths or make letters, so
   // such a line takes the plain whole-line path.
-  if (NON_ASCII.test(line)) {
+  if (!ascii) {
     // matchAll starts its copy at the shared regex's lastIndex, which the fast path below moves.
     IDENTIFIER.lastIndex = 0;
     for (const match of line.matchAll(IDENTIFIER)) {
@@ -435,23 +449,44 @@ function codeAppliesOn(index: KnowledgeIndex, code: number, family: SdkFamily, n
 
 type NameHit = { record: NameRecord; exact: true };
 
-// A log names the same few identifiers on line after line: each is looked up once per index, for
-// the last few thousand distinct identifiers (the keys' normal form is the costly part).
-const nameMemo = new WeakMap<KnowledgeIndex, Map<string, NameHit | null>>();
-const NAME_MEMO_SIZE = 4096;
+/** What an identifier's text alone says, worked out once per distinct identifier (see identifierMemo). */
+interface IdentifierVerdict {
+  /** Written like a REST answer (`invalid_appid`): not a name on a line about another service. */
+  readonly restStyle: boolean;
+  /** The name it is, exactly or with a slip. */
+  readonly record: NameHit | TypoHit | undefined;
+  /** Written the way an SDK writes a name (see writtenAsName): only such a one is read as a catalogue name. */
+  readonly writtenAsName: boolean;
+}
 
-function lookUpName(index: KnowledgeIndex, text: string): NameHit | undefined {
-  let memo = nameMemo.get(index);
-  if (!memo) {
-    memo = new Map();
-    nameMemo.set(index, memo);
+// A log names the same few identifiers on line after line (`Agora-SDK`, `request`, `channel`), and
+// a storm of one misspelt name repeats it a million times: what an identifier's text says is
+// worked out once per index, for the last few thousand distinct ones (the keys' normal form and
+// the typo search are the costly parts).
+const identifierMemo = new WeakMap<KnowledgeIndex, Map<string, IdentifierVerdict>>();
+const IDENTIFIER_MEMO_SIZE = 4096;
+let lastMemo: { index: KnowledgeIndex; memo: Map<string, IdentifierVerdict> } | undefined;
+
+function identifierVerdict(index: KnowledgeIndex, text: string): IdentifierVerdict {
+  if (lastMemo?.index !== index) {
+    let memo = identifierMemo.get(index);
+    if (!memo) {
+      memo = new Map();
+      identifierMemo.set(index, memo);
+    }
+    lastMemo = { index, memo };
   }
+  const { memo } = lastMemo;
   const known = memo.get(text);
-  if (known !== undefined) return known ?? undefined;
-  const found = findName(index, text);
-  if (memo.size >= NAME_MEMO_SIZE) memo.clear();
-  memo.set(text, found ?? null);
-  return found;
+  if (known) return known;
+  const verdict: IdentifierVerdict = {
+    restStyle: REST_STYLE.test(text),
+    record: findName(index, text) ?? lookUpTypo(index, text),
+    writtenAsName: writtenAsName(text),
+  };
+  if (memo.size >= IDENTIFIER_MEMO_SIZE) memo.clear();
+  memo.set(text, verdict);
+  return verdict;
 }
 
 function findName(index: KnowledgeIndex, text: string): NameHit | undefined {
@@ -481,27 +516,12 @@ function nameSays(entry: KnowledgeEntry, words: string): boolean {
 
 type TypoHit = { record: NameRecord; exact: boolean };
 
-// A storm of one misspelt name (a log repeating it a million times) is worked out once: answers
-// are kept per index for the last few thousand distinct identifiers.
-const typoMemo = new WeakMap<KnowledgeIndex, Map<string, TypoHit | null>>();
-const TYPO_MEMO_SIZE = 4096;
-
 /** Hand-written names with a slip (`ERR_INVLID_TOKEN`): only name-shaped words, only close misses. */
 function lookUpTypo(index: KnowledgeIndex, text: string): TypoHit | undefined {
   // Error names and callback names (`onTokenPrivilegWillExpire`, `OnTokenPrivilegeWillExpired`).
   if (!/^(?:ERR_|err_|Err|AgoraErrorCode|K_|[Oo]n[A-Z]|[Tt]oken[A-Z_-])/.test(text) || text.length < 10)
     return undefined;
-  let memo = typoMemo.get(index);
-  if (!memo) {
-    memo = new Map();
-    typoMemo.set(index, memo);
-  }
-  const known = memo.get(text);
-  if (known !== undefined) return known ?? undefined;
-  const found = findTypo(index, text);
-  if (memo.size >= TYPO_MEMO_SIZE) memo.clear();
-  memo.set(text, found ?? null);
-  return found;
+  return findTypo(index, text);
 }
 
 function findTypo(index: KnowledgeIndex, text: string): TypoHit | undefined {

@@ -1,7 +1,7 @@
 import type { KnowledgeIndex } from "../index/knowledgeIndex.js";
-import { OTHER_PRODUCT_WORDS } from "../index/vocabulary.js";
+import { CODE_SEPARATORS, CODE_SEPARATORS_MAX, OTHER_PRODUCT_WORDS } from "../index/vocabulary.js";
 import { matchQuery } from "../match/matchQuery.js";
-import { analyzeLine, type Detection } from "./analyzeLine.js";
+import { analyzeLine, type Detection, NON_ASCII } from "./analyzeLine.js";
 import { evidenceFor } from "./evidence.js";
 import { inferSdkFamily } from "./sdkFamily.js";
 import { likelyFindings } from "./symptoms.js";
@@ -79,8 +79,8 @@ function warningAnchor(text: string, from: number): boolean {
 /** Whether separators then a known code follow: `code: 110`, `"code":110`, `code=-110`. */
 function numberAfter(text: string, from: number, index: KnowledgeIndex): boolean {
   let position = from;
-  const limit = Math.min(text.length, from + 8);
-  while (position < limit && " \t:=([#\"'{,-".includes(text[position] ?? "x")) position++;
+  const limit = Math.min(text.length, from + CODE_SEPARATORS_MAX);
+  while (position < limit && CODE_SEPARATORS.includes(text[position] ?? "x")) position++;
   let value = 0;
   let digits = 0;
   while (digits < 7 && position < text.length) {
@@ -112,8 +112,8 @@ interface ScanState {
   readonly family: SdkFamily;
   readonly drafts: Map<string, FindingDraft>;
   lastRenewalLine: number;
-  /** The text is short and read whole: see LineContext.prose. */
-  prose?: boolean;
+  /** The text is short and read whole: see LineContext.prose. Set from the start, so the state keeps one shape. */
+  prose: boolean;
   cut: { lines: number; firstLine: number; skippedBytes: number } | undefined;
 }
 
@@ -171,12 +171,14 @@ export function createLogScanner(index: KnowledgeIndex): LogScanner {
 
   function* steps(piece: string, cutBytes: number | undefined): Generator<void, void, void> {
     if (piece.length === 0) return;
+    if (!state) primeGate(index.lineWords);
     // The family comes from the head of the first piece, as it did from the head of the whole text.
     state ??= {
       index,
       family: inferSdkFamily(piece),
       drafts: new Map(),
       lastRenewalLine: 0,
+      prose: false,
       cut: undefined,
     };
     const scan = state;
@@ -219,6 +221,7 @@ export function createLogScanner(index: KnowledgeIndex): LogScanner {
         family: inferSdkFamily(""),
         drafts: new Map(),
         lastRenewalLine: 0,
+        prose: false,
         cut: undefined,
       };
       const { findings, otherErrors } = finish(scan, proseCandidate, pieces === 1 ? fullText : "");
@@ -270,8 +273,10 @@ export function isWordChar(code: number): boolean {
 
 /** Scans one chunk (whole lines); returns the line number after it. */
 function scanChunk(state: ScanState, chunk: string, firstLine: number, mode: ChunkMode): number {
+  // The line being read and where it starts: newlines are counted once each, on the way to the
+  // next hit, and the one that ends a hit's line also tells where that line ends.
   let lineNumber = firstLine;
-  let counted = 0;
+  let lineStart = 0;
   // The next real anchor of each kind; each search resumes only once the scan has passed its hit,
   // so each regex crosses the chunk once.
   state.prose = mode.readAll;
@@ -281,29 +286,27 @@ function scanChunk(state: ScanState, chunk: string, firstLine: number, mode: Chu
   let numberHit = findNegativeCode(chunk, 0, returnedCodes);
   while (wordHit >= 0 || numberHit >= 0) {
     const at = numberHit < 0 || (wordHit >= 0 && wordHit < numberHit) ? wordHit : numberHit;
-    const lineStart = chunk.lastIndexOf("\n", at) + 1;
-    let lineEnd = chunk.indexOf("\n", at);
-    if (lineEnd < 0) lineEnd = chunk.length;
-    for (
-      let newline = chunk.indexOf("\n", counted);
-      newline >= 0 && newline < lineStart;
-      newline = chunk.indexOf("\n", newline + 1)
-    ) {
+    let newline = chunk.indexOf("\n", lineStart);
+    while (newline >= 0 && newline < at) {
       lineNumber++;
-      counted = newline + 1;
+      lineStart = newline + 1;
+      newline = chunk.indexOf("\n", lineStart);
     }
+    const lineEnd = newline < 0 ? chunk.length : newline;
     let line = chunk.slice(lineStart, lineEnd);
     if (line.length > MAX_LINE_CHARS) {
       const head = headOfLongLine(line);
       noteCut(state, lineNumber, line.length - head.length);
       line = head;
     }
-    analyzeChunkLine(state, line, lowerForMatching(line), lineNumber);
+    analyzeChunkLine(state, line, lineNumber);
     const next = lineEnd + 1;
+    if (newline >= 0) lineNumber++;
+    lineStart = Math.min(next, chunk.length);
     if (wordHit >= 0 && wordHit < next) wordHit = findAnchor(lineWords, chunk, next, state.index);
     if (numberHit >= 0 && numberHit < next) numberHit = findNegativeCode(chunk, next, returnedCodes);
   }
-  for (let newline = chunk.indexOf("\n", counted); newline >= 0; newline = chunk.indexOf("\n", newline + 1))
+  for (let newline = chunk.indexOf("\n", lineStart); newline >= 0; newline = chunk.indexOf("\n", newline + 1))
     lineNumber++;
   return lineNumber;
 }
@@ -339,11 +342,28 @@ function scanEveryLine(state: ScanState, chunk: string, firstLine: number): numb
     let end = chunk.indexOf("\n", start);
     if (end < 0) end = chunk.length;
     const line = chunk.slice(start, end);
-    if (line.trim() !== "") analyzeChunkLine(state, line, lowerForMatching(line), lineNumber);
+    if (line.trim() !== "") analyzeChunkLine(state, line, lineNumber);
     lineNumber++;
     start = end + 1;
   }
   return chunk.endsWith("\n") || chunk.length === 0 ? lineNumber : lineNumber - 1;
+}
+
+/**
+ * V8 compiles a regex to machine code on its second run, and tunes the search to the character
+ * frequencies of a sample of the text it runs on then: from a log's letters it may judge the
+ * skip-ahead not worth it, and the gate then crosses some logs far slower than others. Run first
+ * on a text without letters (twice: the first run is interpreted), the gate is compiled with the
+ * skip-ahead whatever the log. Once compiled, this changes nothing.
+ */
+const GATE_PRIMER = "0123456789:;<=>?@[]^_{}|~!#$%&()*+,-./ ";
+
+function primeGate(pattern: RegExp): void {
+  for (let run = 0; run < 3; run++) {
+    pattern.lastIndex = 0;
+    pattern.test(GATE_PRIMER);
+  }
+  pattern.lastIndex = 0;
 }
 
 /** Where the next anchor of a pattern that passes {@link isRealAnchor} starts, from `from` on; -1 for none. */
@@ -363,16 +383,19 @@ const foldWidth = (char: string) =>
   char === "\u3000" ? " " : String.fromCharCode((char.charCodeAt(0) - 0xfee0) | 0);
 
 /** The line as the detectors read it: lower case, full-width punctuation and digits folded. */
-function lowerForMatching(line: string): string {
+function lowerForMatching(line: string, ascii: boolean): string {
   const lower = line.toLowerCase();
-  return lower.length === line.length && HAS_FULL_WIDTH.test(lower)
+  return !ascii && lower.length === line.length && HAS_FULL_WIDTH.test(lower)
     ? lower.replace(FULL_WIDTH, foldWidth)
     : lower;
 }
 
-function analyzeChunkLine(state: ScanState, line: string, lower: string, lineNumber: number): void {
+function analyzeChunkLine(state: ScanState, line: string, lineNumber: number): void {
+  // One check for the line, read by lower-casing and by the name search alike.
+  const ascii = !NON_ASCII.test(line);
+  const lower = lowerForMatching(line, ascii);
   if (RENEWAL.test(lower) && !RENEWAL_FAILED.test(lower)) state.lastRenewalLine = lineNumber;
-  const detections = analyzeLine(line, lower, state.prose ? { ...state, prose: true } : state);
+  const detections = analyzeLine(line, lower, state.prose ? { ...state, prose: true } : state, ascii);
   if (detections.length === 0) return;
   const seenOnLine = new Set<string>();
   for (const detection of detections) {

@@ -1,7 +1,8 @@
+import { trieSource } from "../index/nameWords.js";
 import type { SdkFamily } from "./types.js";
 
 /** Marks that give a log's SDK away, most specific first; each is a plain literal, tested case-sensitively. */
-const FAMILY_MARKS: readonly [SdkFamily, readonly string[]][] = [
+export const FAMILY_MARKS: readonly [SdkFamily, readonly string[]][] = [
   [
     "web-4x",
     [
@@ -102,20 +103,44 @@ const FAMILY_MARKS: readonly [SdkFamily, readonly string[]][] = [
 
 const SAMPLE_BYTES = 64 * 1024;
 
+// Every mark in one pass over the sample: where any mark starts (a look-ahead, so marks that
+// overlap or share a start are all seen), only the marks with that first character are compared.
+const ALL_MARKS = [...new Set(FAMILY_MARKS.flatMap(([, marks]) => marks))];
+const ANY_MARK_STARTS = new RegExp(`(?=${trieSource(ALL_MARKS)})`, "g");
+const MARKS_BY_FIRST_CHAR = new Map<string, string[]>();
+for (const mark of ALL_MARKS) {
+  const first = mark.charAt(0);
+  MARKS_BY_FIRST_CHAR.set(first, [...(MARKS_BY_FIRST_CHAR.get(first) ?? []), mark]);
+}
+
+/** The marks a text holds (each as `text.includes(mark)` says). */
+export function marksIn(text: string): Set<string> {
+  const found = new Set<string>();
+  ANY_MARK_STARTS.lastIndex = 0;
+  for (let start = ANY_MARK_STARTS.exec(text); start; start = ANY_MARK_STARTS.exec(text)) {
+    const at = start.index;
+    for (const mark of MARKS_BY_FIRST_CHAR.get(text.charAt(at)) ?? [])
+      if (!found.has(mark) && text.startsWith(mark, at)) found.add(mark);
+    ANY_MARK_STARTS.lastIndex = at + 1;
+  }
+  return found;
+}
+
 /** The SDK family a text most likely comes from, from its head (and the lines with findings). */
 export function inferSdkFamily(text: string, extraLines: readonly string[] = []): SdkFamily {
   const sample =
     text.length > SAMPLE_BYTES ? `${text.slice(0, SAMPLE_BYTES)}\n${extraLines.join("\n")}` : text;
+  const present = marksIn(sample);
   let best: { family: SdkFamily; score: number } | undefined;
   for (const [family, marks] of FAMILY_MARKS) {
     let score = 0;
-    for (const mark of marks) if (sample.includes(mark)) score++;
+    for (const mark of marks) if (present.has(mark)) score++;
     if (score > 0 && (!best || score > best.score)) best = { family, score };
   }
   if (best?.family === "web") {
     // Words like "browser" say Web; an SDK's own marks say which Web SDK.
     const specific = FAMILY_MARKS.filter(([family]) => family === "web-4x" || family === "web-3x")
-      .map(([family, marks]) => ({ family, score: marks.filter((mark) => sample.includes(mark)).length }))
+      .map(([family, marks]) => ({ family, score: marks.filter((mark) => present.has(mark)).length }))
       .filter((item) => item.score > 0)
       .sort((a, b) => b.score - a.score)[0];
     return specific?.family ?? "web";
