@@ -356,13 +356,6 @@ function buildScanGates(entries: readonly KnowledgeEntry[], byCode: ReadonlyMap<
     .filter((entry) => entry.depth === "deep")
     .flatMap((entry) => entry.names.map((name) => name.name))
     .filter((name) => !lineWordList.some((word) => name.toLowerCase().includes(word)));
-  // A message holding no line word (`not supported in this browser`) adds its longest word (of
-  // equals, the last: the words after a gap say what happened), which every line printing it holds.
-  const messageAnchors = reportable
-    .flatMap((entry) => entry.messages.map((message) => messageForm(message.text)))
-    .filter((form) => !lineWordList.some((word) => form.needle.includes(word)))
-    .map((form) => messageAnchor(form.parts.join(" ")))
-    .filter((word) => word.length > 0);
   // `err`, `code` and `key` sit inside everyday words (`interrupt`, `decoder`, `keyframe`): their
   // look-arounds drop those before a match object is made; isRealAnchor still has the last word.
   const boundedWords = ["err", "code", "key"];
@@ -373,7 +366,7 @@ function buildScanGates(entries: readonly KnowledgeEntry[], byCode: ReadonlyMap<
   const codeNumber = `(?=[${separators}]{0,${CODE_SEPARATORS_MAX}}0*(?:${trieSource([...byCode.keys()].map(String))}))`;
   const lineWords = new RegExp(
     `e(?:rr(?![abd-mp-z]))|(?<![a-z])(?:code(?![a-z])${codeNumber}|key(?![a-z]))|${trieSource(
-      minimalWords([...lineWordList, ...anchorWords(unanchored, NAMESPACE_WORDS), ...messageAnchors]).filter(
+      minimalWords([...lineWordList, ...anchorWords(unanchored, NAMESPACE_WORDS)]).filter(
         (word) => !boundedWords.includes(word),
       ),
     )}`,
@@ -493,17 +486,6 @@ function loadFuse(): typeof Fuse {
 /** A regex matching a text holding any of the words: the fewest words that do it, as a trie. */
 function anyOfMinimal(words: readonly string[]): RegExp {
   return new RegExp(trieSource(minimalWords(words)));
-}
-
-/** The longest word of a message's words; for words in Chinese (no spaces between them), the longest run. */
-function messageAnchor(words: string): string {
-  const longest = identifierWords(words).reduce(
-    (best, word) => (word.length >= best.length ? word : best),
-    "",
-  );
-  if (longest.length >= 4) return longest;
-  const han = words.match(/[\u3400-\u9fff]+/g) ?? [];
-  return han.reduce((best, run) => (run.length >= best.length ? run : best), "");
 }
 
 /** A regex matching any of the literals; one that matches nothing when there are none. */

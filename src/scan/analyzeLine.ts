@@ -203,13 +203,14 @@ export function analyzeLine(
   }
 
   // A media state callback's numbers are its own states and reasons, not error codes.
-  const mediaState = MEDIA_STATE_WORDS.test(lower);
+  const mediaState = (lower.includes("local") || lower.includes("remote")) && MEDIA_STATE_WORDS.test(lower);
   const bracket = hasMeaningBracket(lower);
   const nounHint = CODE_NOUN_HINT.test(lower);
   for (const pattern of CODE_PATTERNS) {
     if (mediaState) break;
     if (pattern === CODE_WITH_MEANING && !bracket) continue;
     if (pattern === CODE_BEFORE_WORD && !nounHint) continue;
+    if (pattern === NEGATIVE_BEFORE_RETURN && !lower.includes("returned")) continue;
     // Verbs before a code are how people write, not how SDKs log.
     if ((pattern === CODE_AFTER_VERB || pattern === QUOTED_NEGATIVE) && context.prose !== true) continue;
     // exec on the shared regex, not matchAll: matchAll builds a new RegExp every call, and this runs on every line read.

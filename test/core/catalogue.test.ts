@@ -198,7 +198,7 @@ describe("catalogue files", () => {
     );
     const log = [
       ...filler,
-      "10:11:10:001 Agora-SDK [INFO]: the example lobby has turned away this client",
+      "10:11:10:001 Agora-SDK [ERROR]: the example lobby has turned away this client",
       ...filler,
     ];
     expect(scanLog(index, log.join("\n")).otherErrors.map((finding) => finding.entry.id)).toEqual([

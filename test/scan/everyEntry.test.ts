@@ -132,7 +132,7 @@ function printedMessage(text: string): string {
   return text.split(MESSAGE_GAP.trim()).join("the front camera");
 }
 
-describe("every message of every entry is found by lookup, and by scan in a line with no error word", () => {
+describe("every message of every entry is found by lookup, and by scan in a typical error or warning line", () => {
   const cases: [string, string, PlatformFamily, KnowledgeEntry][] = [];
   for (const entry of index.entries) {
     for (const message of entry.messages)
@@ -156,8 +156,8 @@ describe("every message of every entry is found by lookup, and by scan in a line
     ).toContain(entry.id);
     const log =
       family === "web"
-        ? `${WEB_FILLER}\n10:11:09:650 Agora-SDK [INFO]: ${text}\n${WEB_FILLER}\n`
-        : `${FILLER}\n11-24 10:11:09.651  4321  4411 W adm: ${text}\n${FILLER}\n`;
+        ? `${WEB_FILLER}\n10:11:09:650 Uncaught (in promise) DOMException: ${text}\n${WEB_FILLER}\n`
+        : `${FILLER}\nWARN    (10:11:09:651 |    0)  4411; [adm] ${text}\n${FILLER}\n`;
     const result = scanLog(index, log);
     const found = [...result.findings, ...result.otherErrors].map((finding) => finding.entry.id);
     expect(found, text).toContain(entry.id);

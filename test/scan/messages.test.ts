@@ -90,9 +90,11 @@ describe("a device malfunction in a native log", () => {
     expect(ids).toContain("warn-adm-record-malfunction");
   });
 
-  it("finds it past the scanner's gates in a long log", () => {
+  it("finds it past the scanner's gates in a long log, on the SDK's own warning line", () => {
     const filler = Array.from({ length: 3000 }, (_, n) => `I/AgoraAudio(2211): frame ${n} ok`).join("\n");
-    const ids = others(`${filler}\nW/AgoraAudio(2211): audio device malfunction detected\n${filler}`);
+    const ids = others(
+      `${filler}\nWARN    (10:11:09:651 |    0)  2211; [adm] audio device malfunction detected\n${filler}`,
+    );
     expect(ids).toContain("warn-adm-playout-malfunction");
   });
 });
