@@ -36,7 +36,7 @@ export const CODE_CONTEXT_WORDS: ReadonlySet<string> = new Set([
  */
 export const ERROR_WORD_SOURCE =
   "error[\\s_]?code|error|exception|\\berr[\\s_]?code|\\berrno|\\berr|\\bcode|rawvalue|错误码|错误代码|错误|报错码|报错|异常码|异常";
-export const WARNING_WORD_SOURCE = "warning_?code|warning|\\bwarn";
+export const WARNING_WORD_SOURCE = "warning[\\s_]?code|warning|\\bwarn";
 
 /** The nouns people put right after a code, even glued to it: `110 error`, `110code`, `报110错误`. */
 export const CODE_NOUN_SOURCE = "error|err\\b|errors|code|错误|报错|异常";

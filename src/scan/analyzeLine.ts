@@ -85,7 +85,7 @@ const REASON_NUMBER = /reason[^\d\n]{0,12}?(\d{1,2})(?!\d)/g;
 
 // A number after a warning word (`onWarning: 104`): only a warning code, and only there.
 const WARNING_CODE = new RegExp(
-  `(?:${WARNING_WORD_SOURCE})(?:\\s*code)?[\\s:=([#"'{,]{0,6}(-?\\d{1,6})(?!\\d|[.:]\\d|[a-z_])`,
+  `(?:${WARNING_WORD_SOURCE})[\\s:=([#"'{,]{0,6}(-?\\d{1,6})(?!\\d|[.:]\\d|[a-z_])`,
   "g",
 );
 
