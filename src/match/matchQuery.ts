@@ -119,7 +119,9 @@ export function matchQuery(index: KnowledgeIndex, rawQuery: string): MatchOutcom
   let normalizedLower: string | undefined;
   // Longest first, as the scanner reads them: a message inside a longer one is the longer one's.
   const matchedNeedles: string[] = [];
-  for (const record of index.messagesLongestFirst) {
+  // One pass for whether any message can be there, as the scanner does, before a search each.
+  const messageCandidates = index.messagePattern.test(lowered) ? index.messagesLongestFirst : [];
+  for (const record of messageCandidates) {
     const span = findMessage(record, lowered);
     if (span === undefined) continue;
     const text = lowered.slice(span[0], span[1]);
