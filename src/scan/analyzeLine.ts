@@ -89,7 +89,10 @@ const WARNING_CODE = new RegExp(
   "g",
 );
 
-const CODE_PATTERNS = [
+// Verbs before a code and return values quoted alone are how people write, not how SDKs log: a
+// log's lines, read by the thousand, are spared those patterns.
+const PROSE_ONLY: ReadonlySet<RegExp> = new Set([NEGATIVE_BEFORE_RETURN, CODE_AFTER_VERB, QUOTED_NEGATIVE]);
+const PROSE_CODE_PATTERNS = [
   CODE_IN_CONTEXT,
   WARNING_CODE,
   NEGATIVE_RETURN,
@@ -100,6 +103,7 @@ const CODE_PATTERNS = [
   CODE_LEADS_LINE,
   QUOTED_NEGATIVE,
 ] as const;
+const LOG_CODE_PATTERNS = PROSE_CODE_PATTERNS.filter((pattern) => !PROSE_ONLY.has(pattern));
 const ERROR_WORDED = /err|exception|rawvalue|错误|报错|异常/;
 
 // Names too plain to prove anything in a log: apps name their own methods `requestToken`.
@@ -206,13 +210,11 @@ export function analyzeLine(
   const mediaState = (lower.includes("local") || lower.includes("remote")) && MEDIA_STATE_WORDS.test(lower);
   const bracket = hasMeaningBracket(lower);
   const nounHint = CODE_NOUN_HINT.test(lower);
-  for (const pattern of CODE_PATTERNS) {
+  for (const pattern of context.prose === true ? PROSE_CODE_PATTERNS : LOG_CODE_PATTERNS) {
     if (mediaState) break;
     if (pattern === CODE_WITH_MEANING && !bracket) continue;
     if (pattern === CODE_BEFORE_WORD && !nounHint) continue;
     if (pattern === NEGATIVE_BEFORE_RETURN && !lower.includes("returned")) continue;
-    // Verbs before a code are how people write, not how SDKs log.
-    if ((pattern === CODE_AFTER_VERB || pattern === QUOTED_NEGATIVE) && context.prose !== true) continue;
     // exec on the shared regex, not matchAll: matchAll builds a new RegExp every call, and this runs on every line read.
     pattern.lastIndex = 0;
     for (let match = pattern.exec(lower); match; match = pattern.exec(lower)) {
