@@ -96,6 +96,10 @@ describe("random and adversarial input", () => {
     differentSlipsOfOneName: (n) => slips("ERR_INVALID_TOKEN", n),
     identifierStorm: (n) => "ERR_INVLID_TOKN_ AgoraErrorCodeInvaldToken ".repeat(n / 43),
     randomBytes: (n) => randomLatin1(n),
+    // A message's first part again and again, its end never: each start is looked past once.
+    gappedMessageStarts: (n) => `error: ${"access ".repeat(n / 7)}`,
+    gappedMessageStartsInChinese: (n) => `错误：${"不支持".repeat(n / 3)}`,
+    quotedNegatives: (n) => `error ${"-1 ".repeat(n / 3)}returned`,
   };
 
   // Redaction runs on whatever is echoed, so each secret pattern's worst case is here too.
