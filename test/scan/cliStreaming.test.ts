@@ -215,6 +215,33 @@ describe("the cold path", () => {
     expect([...modules, ...inside].filter((line) => unwanted.test(line))).toEqual([]);
   });
 
+  it.skipIf(!built)("scan loads the scanner as one file, and nothing of Slack, YAML or zod", async () => {
+    const loaded = await new Promise<string>((resolve, reject) => {
+      const child = spawn(
+        process.execPath,
+        ["--import", "./test/fixtures/traceImports.mjs", "bin/agora-bot.js", "scan", "--json", "-"],
+        { cwd: REPO_ROOT, stdio: ["pipe", "ignore", "pipe"] },
+      );
+      let stderr = "";
+      child.stderr.on("data", (chunk: Buffer) => {
+        stderr += chunk;
+      });
+      child.on("error", reject);
+      child.on("close", () => resolve(stderr));
+      child.stdin.end("E/agora: onError: 110\n");
+    });
+    const modules = loaded.split("\n").filter((line) => line.startsWith("import "));
+    expect(modules.some((line) => line.endsWith("/dist/cli/scan.bundle.js"))).toBe(true);
+    expect(modules.filter((line) => /\/dist\/scan\//.test(line))).toEqual([]);
+    const inside = readFileSync(join(REPO_ROOT, "dist", "cli", "scan.bundle.js"), "utf8")
+      .split("\n")
+      .filter((line) => /^\/\/ dist\/\S+\.js$/.test(line))
+      .map((line) => `/${line.slice(3)}`);
+    expect(inside).toEqual(expect.arrayContaining(["/dist/scan/scanLog.js", "/dist/cli/scan.js"]));
+    const notForScan = /\/dist\/(slack|store)\/|node_modules\/(yaml|zod|@slack)\//;
+    expect([...modules, ...inside].filter((line) => notForScan.test(line))).toEqual([]);
+  });
+
   it.skipIf(!built)(
     "the built CLI's YAML fallback still reports an invalid knowledge base (exit 3)",
     async () => {
