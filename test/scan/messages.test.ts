@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { loadKnowledgeIndex } from "../../src/index/loadIndex.js";
 import { findMessage, messageForm } from "../../src/index/messages.js";
 import { matchQuery } from "../../src/match/matchQuery.js";
+import { findingName } from "../../src/render/findingName.js";
 import { scanLog } from "../../src/scan/scanLog.js";
 
 const index = loadKnowledgeIndex();
@@ -105,5 +106,21 @@ describe("lookup of a message in a question", () => {
     expect(ids("chrome says access to the camera was denied, what now?")).toContain("web-permission-denied");
     expect(ids("NotReadableError when I create the camera track")).toContain("web-not-readable");
     expect(ids("what does AudioDeviceMalfunction mean")).toContain("warn-adm-record-malfunction");
+  });
+});
+
+describe("a message's finding, beside another error's name on its line", () => {
+  it("lists both, each under its own name", () => {
+    const result = scanLog(
+      index,
+      "AgoraRTCError CAN_NOT_GET_GATEWAY_SERVER: flag: 4096, message: the project has no active status",
+    );
+    const found = result.otherErrors.map((finding) => [finding.entry.id, findingName(finding) ?? null]);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ["web-can-not-get-gateway-server", "CAN_NOT_GET_GATEWAY_SERVER"],
+        ["web-no-active-status", null],
+      ]),
+    );
   });
 });
