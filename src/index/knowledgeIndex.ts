@@ -99,8 +99,14 @@ export interface KnowledgeIndex {
   readonly messages: readonly MessageRecord[];
   /** The same, longest first: a message inside a longer one is read as the longer one. */
   readonly messagesLongestFirst: readonly MessageRecord[];
-  /** Matches a lower-cased text holding the first part of any message: one pass instead of one search per message. */
+  /**
+   * Matches a lower-cased text that may hold one of the messages written in ASCII: each
+   * message's longest part, one pass instead of one search per message. Long literals only, so
+   * the regex engine skips ahead far on the many lines that hold none.
+   */
   readonly messagePattern: RegExp;
+  /** The same for the messages in other scripts (`权限被拒绝`): only a line that is not ASCII needs it. */
+  readonly messagePatternNonAscii: RegExp;
   readonly otherMeaningsByCode: ReadonlyMap<number, readonly OtherMeaning[]>;
   readonly otherMeaningsByNameKey: ReadonlyMap<string, OtherMeaning>;
   readonly phrases: readonly PhraseRecord[];
@@ -196,6 +202,7 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
   let tokenNameKeys: NameKeySet | undefined;
   let catalogueNameKeys: NameKeySet | undefined;
   let messagePattern: RegExp | undefined;
+  let messagePatternNonAscii: RegExp | undefined;
   let symptoms: readonly SymptomRecord[] | undefined;
   let linePhraseGate: RegExp | undefined;
   // The keyword phrases are read only for words (a question, a log line): not for a code or a name.
@@ -239,8 +246,12 @@ export function buildKnowledgeIndex(knowledge: KnowledgeBase): KnowledgeIndex {
     messages,
     messagesLongestFirst: [...messages].sort((a, b) => b.needle.length - a.needle.length),
     get messagePattern() {
-      messagePattern ??= anyOf(messages.map((record) => record.parts[0] ?? record.needle));
+      messagePattern ??= anyOf(messagePrefilter(messages, false));
       return messagePattern;
+    },
+    get messagePatternNonAscii() {
+      messagePatternNonAscii ??= anyOf(messagePrefilter(messages, true));
+      return messagePatternNonAscii;
     },
     otherMeaningsByCode,
     otherMeaningsByNameKey,
@@ -486,6 +497,16 @@ function loadFuse(): typeof Fuse {
 /** A regex matching a text holding any of the words: the fewest words that do it, as a trie. */
 function anyOfMinimal(words: readonly string[]): RegExp {
   return new RegExp(trieSource(minimalWords(words)));
+}
+
+/** The longest part of each message in ASCII, or of each in another script. */
+function messagePrefilter(messages: readonly MessageRecord[], nonAscii: boolean): string[] {
+  const literals = new Set<string>();
+  for (const record of messages) {
+    if (/[^\p{ASCII}]/u.test(record.parts.join("")) !== nonAscii) continue;
+    literals.add(record.parts.reduce((longest, part) => (part.length > longest.length ? part : longest), ""));
+  }
+  return [...literals];
 }
 
 /** A regex matching any of the literals; one that matches nothing when there are none. */

@@ -120,7 +120,10 @@ export function matchQuery(index: KnowledgeIndex, rawQuery: string): MatchOutcom
   // Longest first, as the scanner reads them: a message inside a longer one is the longer one's.
   const matchedNeedles: string[] = [];
   // One pass for whether any message can be there, as the scanner does, before a search each.
-  const messageCandidates = index.messagePattern.test(lowered) ? index.messagesLongestFirst : [];
+  const messageCandidates =
+    index.messagePattern.test(lowered) || index.messagePatternNonAscii.test(lowered)
+      ? index.messagesLongestFirst
+      : [];
   for (const record of messageCandidates) {
     const span = findMessage(record, lowered);
     if (span === undefined) continue;

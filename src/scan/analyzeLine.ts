@@ -136,7 +136,7 @@ export function analyzeLine(
   const detections: Detection[] = [];
   const messageSpans: [number, number, string][] = [];
 
-  if (index.messagePattern.test(lower)) {
+  if (index.messagePattern.test(lower) || (!ascii && index.messagePatternNonAscii.test(lower))) {
     // Longest first: a message inside a longer one (`dynamic key expired` inside
     // `TOKEN_EXPIRE: dynamic key expired`) is that longer message's, and names inside it too.
     // The same message of two entries (each with its own number) is both of theirs.
