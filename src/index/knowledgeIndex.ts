@@ -62,6 +62,18 @@ export interface VocabularyTerm {
   readonly mask: number;
 }
 
+/** Words grouped by length, each with its letter mask: a typo is measured only against words near its length. */
+export function termsByLength(words: Iterable<string>): Map<number, VocabularyTerm[]> {
+  const byLength = new Map<number, VocabularyTerm[]>();
+  for (const text of words) {
+    const term = { text, mask: letterMask(text) };
+    const bucket = byLength.get(text.length);
+    if (bucket) bucket.push(term);
+    else byLength.set(text.length, [term]);
+  }
+  return byLength;
+}
+
 export interface NameKeyRecord {
   readonly key: string;
   readonly record: NameRecord;
@@ -331,13 +343,7 @@ function buildKeywordPhrases(entries: readonly KnowledgeEntry[]): KeywordPhrases
       }
     }
   }
-  const vocabularyByLength = new Map<number, VocabularyTerm[]>();
-  for (const text of vocabulary) {
-    const term = { text, mask: letterMask(text) };
-    const bucket = vocabularyByLength.get(text.length);
-    if (bucket) bucket.push(term);
-    else vocabularyByLength.set(text.length, [term]);
-  }
+  const vocabularyByLength = termsByLength(vocabulary);
   const linePhrases = phrases.filter(
     (record) =>
       record.entry.kind === "error" &&

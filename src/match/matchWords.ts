@@ -1,4 +1,9 @@
-import type { KnowledgeIndex, PhraseRecord, VocabularyTerm } from "../index/knowledgeIndex.js";
+import {
+  type KnowledgeIndex,
+  type PhraseRecord,
+  termsByLength,
+  type VocabularyTerm,
+} from "../index/knowledgeIndex.js";
 import { normalizeQuestion } from "../index/phrases.js";
 import { OTHER_PRODUCT_WORDS } from "../index/vocabulary.js";
 import { editDistance, letterMask, maskDistanceBound } from "../text/editDistance.js";
@@ -252,13 +257,7 @@ function phrasesOf(index: KnowledgeIndex): QuestionPhrases {
   const vocabulary = new Set(
     phrases.flatMap((phrase) => phrase.units.filter((unit) => unit.ascii).map((unit) => unit.text)),
   );
-  const vocabularyByLength = new Map<number, VocabularyTerm[]>();
-  for (const text of vocabulary) {
-    const term = { text, mask: letterMask(text) };
-    const bucket = vocabularyByLength.get(text.length);
-    if (bucket) bucket.push(term);
-    else vocabularyByLength.set(text.length, [term]);
-  }
+  const vocabularyByLength = termsByLength(vocabulary);
   const byTerm = new Map<string, number[]>();
   phrases.forEach((phrase, position) => {
     for (const unit of phrase.units) {

@@ -6,6 +6,11 @@ import { scanLog, scanLogAsync } from "../../src/scan/scanLog.js";
 
 const index = loadKnowledgeIndex();
 const ids = (text: string) => scanLog(index, text).findings.map((finding) => finding.entry.id);
+/** Token findings and other errors alike. */
+const all = (text: string) => {
+  const result = scanLog(index, text);
+  return [...result.findings, ...result.otherErrors].map((finding) => finding.entry.id);
+};
 
 // Each rule is shown from both sides: the innocent form finds nothing, the error form finds the entry.
 describe("a number is an error code only in an error context", () => {
@@ -196,10 +201,6 @@ describe("Web 4.x TOKEN_EXPIRE: dynamic key expired is the gateway's 110", () =>
 });
 
 describe("a media state callback's numbers are its own states and reasons", () => {
-  const all = (text: string) => {
-    const result = scanLog(index, text);
-    return [...result.findings, ...result.otherErrors].map((finding) => finding.entry.id);
-  };
   it.each([
     "11-24 10:11:09.651  4321  4411 I AgoraRtcEngine: onLocalVideoStateChanged state: 3, error: 3",
     "flutter: onLocalAudioStateChanged localAudioState=3 error=2",
@@ -216,10 +217,6 @@ describe("a media state callback's numbers are its own states and reasons", () =
 });
 
 describe("in a post, a native return value quoted on its own is a code", () => {
-  const all = (text: string) => {
-    const result = scanLog(index, text);
-    return [...result.findings, ...result.otherErrors].map((finding) => finding.entry.id);
-  };
   it.each([
     ["the join fails, -102, and nothing else is printed", "err-invalid-channel-name"],
     ["joining keeps failing with -110 since yesterday", "invalid-token"],
@@ -239,10 +236,6 @@ describe("in a post, a native return value quoted on its own is a code", () => {
 });
 
 describe("codes as people put them in a post", () => {
-  const all = (text: string) => {
-    const result = scanLog(index, text);
-    return [...result.findings, ...result.otherErrors].map((finding) => finding.entry.id);
-  };
   it.each([
     ["the onError callback returns 1003 on the second launch", "err-start-camera"],
     ["why would -7 be returned by the join call?", "err-not-initialized"],
@@ -263,10 +256,6 @@ describe("codes as people put them in a post", () => {
 });
 
 describe("Chinese posts name codes their own ways", () => {
-  const all = (text: string) => {
-    const result = scanLog(index, text);
-    return [...result.findings, ...result.otherErrors].map((finding) => finding.entry.id);
-  };
   it.each([
     ["打开摄像头时报错码 1501", "err-vdm-camera-not-authorized"],
     ["onError 回调里收到 1027", "err-adm-no-permission"],
@@ -285,10 +274,6 @@ describe("Chinese posts name codes their own ways", () => {
 });
 
 describe("errors that are not Agora's", () => {
-  const all = (text: string) => {
-    const result = scanLog(index, text);
-    return [...result.findings, ...result.otherErrors].map((finding) => finding.entry.id);
-  };
   it.each([
     ["the operating system's errno", "    # last system error: 2", "    # engine error: 2"],
     ["a socket's ETIMEDOUT", "W/net: socket error 110 while uploading", "W/agora: onError 110 while joining"],
