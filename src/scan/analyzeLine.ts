@@ -210,8 +210,8 @@ export function analyzeLine(
   const mediaState = (lower.includes("local") || lower.includes("remote")) && MEDIA_STATE_WORDS.test(lower);
   const bracket = hasMeaningBracket(lower);
   const nounHint = CODE_NOUN_HINT.test(lower);
-  for (const pattern of context.prose === true ? PROSE_CODE_PATTERNS : LOG_CODE_PATTERNS) {
-    if (mediaState) break;
+  const codePatterns = mediaState ? [] : context.prose === true ? PROSE_CODE_PATTERNS : LOG_CODE_PATTERNS;
+  for (const pattern of codePatterns) {
     if (pattern === CODE_WITH_MEANING && !bracket) continue;
     if (pattern === CODE_BEFORE_WORD && !nounHint) continue;
     if (pattern === NEGATIVE_BEFORE_RETURN && !lower.includes("returned")) continue;
