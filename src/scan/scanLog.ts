@@ -120,6 +120,8 @@ interface ScanState {
 /** How one chunk is read: through the gates, or every line (a short text that came whole). */
 interface ChunkMode {
   readonly readAll: boolean;
+  /** Every line is plain ASCII, as the decoder saw: no line needs checking. */
+  readonly ascii: boolean;
 }
 
 const CONFIDENCE_RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
@@ -150,10 +152,13 @@ export async function scanLogAsync(index: KnowledgeIndex, input: ScanInput): Pro
  * rules of ScanInput; the result is the same as scanLog's of all the pieces.
  */
 export interface LogScanner {
-  /** Scans one piece. `cutBytes`: the piece's last line was longer than the reader keeps, and this much of it was skipped. */
-  push(piece: string, cutBytes?: number): void;
+  /**
+   * Scans one piece. `cutBytes`: the piece's last line was longer than the reader keeps, and this
+   * much of it was skipped. `ascii`: the piece is known to be plain ASCII (its lines are not checked).
+   */
+  push(piece: string, cutBytes?: number, ascii?: boolean): void;
   /** push, yielding to the event loop between chunks. */
-  pushAsync(piece: string, cutBytes?: number): Promise<void>;
+  pushAsync(piece: string, cutBytes?: number, ascii?: boolean): Promise<void>;
   finish(): ScanResult;
 }
 
@@ -169,7 +174,11 @@ export function createLogScanner(index: KnowledgeIndex): LogScanner {
   // A short text that came whole: read line by line in full, and the only text symptoms are read in.
   let fullText = "";
 
-  function* steps(piece: string, cutBytes: number | undefined): Generator<void, void, void> {
+  function* steps(
+    piece: string,
+    cutBytes: number | undefined,
+    ascii: boolean | undefined,
+  ): Generator<void, void, void> {
     if (piece.length === 0) return;
     if (!state) primeGate(index.lineWords);
     // The family comes from the head of the first piece, as it did from the head of the whole text.
@@ -185,7 +194,7 @@ export function createLogScanner(index: KnowledgeIndex): LogScanner {
     pieces++;
     proseCandidate = pieces === 1 && piece.length <= PROSE_MAX_CHARS ? piece : "";
     fullText = pieces === 1 && piece.length <= FULL_READ_CHARS ? piece : "";
-    const mode: ChunkMode = { readAll: fullText !== "" };
+    const mode: ChunkMode = { readAll: fullText !== "", ascii: ascii === true };
     if (openLine) lineNumber++;
     for (let start = 0; start < piece.length; ) {
       let end = Math.min(piece.length, start + CHUNK_CHARS);
@@ -207,12 +216,12 @@ export function createLogScanner(index: KnowledgeIndex): LogScanner {
   }
 
   return {
-    push(piece, cutBytes) {
-      const run = steps(piece, cutBytes);
+    push(piece, cutBytes, ascii) {
+      const run = steps(piece, cutBytes, ascii);
       while (!run.next().done);
     },
-    async pushAsync(piece, cutBytes) {
-      const run = steps(piece, cutBytes);
+    async pushAsync(piece, cutBytes, ascii) {
+      const run = steps(piece, cutBytes, ascii);
       while (!run.next().done) await new Promise<void>((resolve) => setImmediate(resolve));
     },
     finish() {
@@ -299,7 +308,7 @@ function scanChunk(state: ScanState, chunk: string, firstLine: number, mode: Chu
       noteCut(state, lineNumber, line.length - head.length);
       line = head;
     }
-    analyzeChunkLine(state, line, lineNumber);
+    analyzeChunkLine(state, line, lineNumber, mode.ascii);
     const next = lineEnd + 1;
     if (newline >= 0) lineNumber++;
     lineStart = Math.min(next, chunk.length);
@@ -390,9 +399,9 @@ function lowerForMatching(line: string, ascii: boolean): string {
     : lower;
 }
 
-function analyzeChunkLine(state: ScanState, line: string, lineNumber: number): void {
+function analyzeChunkLine(state: ScanState, line: string, lineNumber: number, asciiChunk = false): void {
   // One check for the line, read by lower-casing and by the name search alike.
-  const ascii = !NON_ASCII.test(line);
+  const ascii = asciiChunk || !NON_ASCII.test(line);
   const lower = lowerForMatching(line, ascii);
   if (RENEWAL.test(lower) && !RENEWAL_FAILED.test(lower)) state.lastRenewalLine = lineNumber;
   const detections = analyzeLine(line, lower, state.prose ? { ...state, prose: true } : state, ascii);

@@ -38,9 +38,10 @@ export async function feedScanner(
       return end.kind === "binary" ? end : { kind: "text", head, bytes: end.bytes, truncated: end.truncated };
     }
     if (head.length < HEAD_CHARS) head += step.value.text.slice(0, HEAD_CHARS - head.length);
-    if (options.yieldBetweenChunks === false) scanner.push(step.value.text, step.value.cutBytes);
+    if (options.yieldBetweenChunks === false)
+      scanner.push(step.value.text, step.value.cutBytes, step.value.ascii);
     else {
-      await scanner.pushAsync(step.value.text, step.value.cutBytes);
+      await scanner.pushAsync(step.value.text, step.value.cutBytes, step.value.ascii);
       // A download already received resolves its reads at once: without this, other requests
       // (Slack acks) would wait for the whole file.
       await new Promise<void>((resolve) => setImmediate(resolve));

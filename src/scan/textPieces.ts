@@ -1,9 +1,11 @@
-import { decodeText } from "../text/decodeText.js";
+import { decodeTextPiece } from "../text/decodeText.js";
 import { isWordChar, MAX_LINE_CHARS } from "./scanLog.js";
 
 /** Whole lines of text, decoded: what a LogScanner takes. */
 export interface TextPiece {
   readonly text: string;
+  /** The piece is plain ASCII, as its bytes showed when decoded (unknown when left out). */
+  readonly ascii?: boolean;
   /** The piece's last line was longer than the reader keeps: this many of its bytes were skipped. */
   readonly cutBytes?: number;
 }
@@ -196,12 +198,12 @@ function decodePieces(
       const lineEnd = bytes.lastIndexOf(NEWLINE, end - 1);
       end = lineEnd >= start ? lineEnd + 1 : bytes.indexOf(NEWLINE, end) + 1 || bytes.length;
     }
-    pieces.push({ text: decodeText(bytes.subarray(start, end)) });
+    pieces.push(decodeTextPiece(bytes.subarray(start, end)));
     start = end;
   }
   if (cutBytes !== undefined) {
     const last = pieces.pop() ?? { text: "" };
-    pieces.push({ text: last.text, cutBytes });
+    pieces.push({ ...last, cutBytes });
   }
   return pieces;
 }

@@ -8,6 +8,15 @@ const utf8 = new TextDecoder();
  * taking the Latin-1 path skips the work of full UTF-8 decoding.
  */
 export function decodeText(bytes: Uint8Array): string {
-  if (isAscii(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
-  return utf8.decode(bytes);
+  return decodeTextPiece(bytes).text;
+}
+
+/** {@link decodeText}, saying too whether the bytes were plain ASCII (its readers need not check again). */
+export function decodeTextPiece(bytes: Uint8Array): { readonly text: string; readonly ascii: boolean } {
+  if (isAscii(bytes))
+    return {
+      text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1"),
+      ascii: true,
+    };
+  return { text: utf8.decode(bytes), ascii: false };
 }

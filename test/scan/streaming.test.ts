@@ -165,3 +165,44 @@ describe("the streaming scan", () => {
     expect(step.value).toEqual({ kind: "text", bytes: 20_000, truncated: true });
   });
 });
+
+describe("pieces the decoder saw as ASCII", () => {
+  async function* bytesOf(text: string, size: number): AsyncGenerator<Uint8Array> {
+    const bytes = Buffer.from(text, "utf8");
+    for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+  }
+
+  it("are marked so, and a piece with any other byte is not", async () => {
+    const piecesOf = async (text: string) => {
+      const pieces = [];
+      for await (const piece of readTextPieces(bytesOf(text, 65536))) pieces.push(piece);
+      return pieces;
+    };
+    const ascii = "I/agora: frame ok, nothing to see here\n".repeat(8000);
+    expect((await piecesOf(ascii)).every((piece) => piece.ascii === true)).toBe(true);
+    const mixed = await piecesOf(`${ascii}错误码 110\n`);
+    expect(mixed.filter((piece) => piece.text.includes("错误码")).map((piece) => piece.ascii)).toEqual([
+      false,
+    ]);
+  });
+
+  it("scan as a whole text does, Chinese lines among them", async () => {
+    const lines = Array.from({ length: 3000 }, (_, n) =>
+      n % 500 === 7 ? "11-24 10:11:09.651  4321  4411 E agora: 加入频道报错码 -17" : `I/agora: frame ${n} ok`,
+    );
+    lines[1200] = "E/agora: onError: 110";
+    const text = `${lines.join("\n")}\n`;
+    const streamed = await scanStream(index, bytesOf(text, 4096), { yieldBetweenChunks: false });
+    if (streamed.kind !== "text") throw new Error("expected text");
+    const whole = scanLog(index, text);
+    const ids = (result: ScanResult) =>
+      [...result.findings, ...result.otherErrors].map((finding) => [finding.entry.id, finding.count]);
+    expect(ids(streamed.result)).toEqual(ids(whole));
+    expect(ids(whole)).toEqual(
+      expect.arrayContaining([
+        ["invalid-token", 1],
+        ["err-join-channel-rejected", 6],
+      ]),
+    );
+  });
+});
