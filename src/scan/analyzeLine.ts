@@ -74,9 +74,12 @@ const NEGATIVE_RETURN =
   /\b(?:returned|returns|return|ret|result|res)[\s:=(]{0,4}(-\d{1,4})(?!\d|[.:]\d|[a-z_])/g;
 // The same said the other way round: `-7 returned`, `-17 is returned from joinChannel`.
 const NEGATIVE_BEFORE_RETURN = /(?<![\w.:/#-])(-\d{1,4})\s+(?:(?:is|was|be|being|gets|got)\s+)?returned\b/g;
-// In a post, a native return value quoted on its own (`joinChannel fails, -102`): three digits or
-// more (`-2` reads like a date or a time zone), not a measure (`-110 dBm`, `-120px`).
-const QUOTED_NEGATIVE = /(?<![\w.:/#+-])-([1-9]\d{2,3})(?![\d.:]|\s?(?:dbm?|ms|px|hz|khz|kb|mb|%|°))/g;
+// In a post, a native return value quoted on its own (`joinChannel fails, -102`), after a space,
+// a comma or a bracket: three digits or more (`-2` reads like a date or a time zone), not a
+// measure (`-110 dBm`, `-120px`, `rssi -110`, `signalStrength=-109`).
+const QUOTED_NEGATIVE = /(?<![^\s,(])-([1-9]\d{2,3})(?![\d.:]|\s?(?:dbm?|ms|px|hz|khz|kb|mb|%|°))/g;
+// Words a few characters before a negative number that make it a measure, not a return value.
+const MEASURE_BEFORE = /rssi|signal|strength|volume|gain|offset|power|noise|temperature|\blat|\blng|\blon/;
 // A connection-state callback or event, whose `reason` number is a connection reason.
 // The words every platform's connection-state callback holds (`onConnectionStateChanged`,
 // `connectionChangedTo`, `connection-state-change`).
@@ -221,7 +224,12 @@ export function analyzeLine(
       const raw = pattern === QUOTED_NEGATIVE ? `-${match[1] ?? ""}` : (match[1] ?? "");
       const negative = raw.startsWith("-");
       const code = Number(negative ? raw.slice(1) : raw);
-      if (pattern === QUOTED_NEGATIVE && !index.returnedCodes.has(code)) continue;
+      if (
+        pattern === QUOTED_NEGATIVE &&
+        (!index.returnedCodes.has(code) ||
+          MEASURE_BEFORE.test(lower.slice(Math.max(0, match.index - 24), match.index)))
+      )
+        continue;
       if (pattern === CODE_AFTER_VERB && !followedByFunctionWord(lower, match.index + match[0].length))
         continue;
       // `CaptureInBackground = 6) error code`: the value of a name, not an error code.

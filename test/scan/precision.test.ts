@@ -228,6 +228,9 @@ describe("in a post, a native return value quoted on its own is a code", () => {
     "signal is weak, around -110 dBm, and joining is slow",
     "the view is moved -120px to the left",
     "our server runs at -0500 and joins fail",
+    "the network test shows rssi -110 before the join fails",
+    "signalStrength=-109 and then the join fails",
+    "volume gain is set to -101 and audio fails",
     "we got 17 users in the channel",
     "we got 102 users in the channel",
   ])("is nothing in %s", (post) => {
