@@ -7,7 +7,9 @@ import {
   CODE_VERB_SOURCE,
   COUNT_PREFIXES,
   COUNT_WORDS,
+  HTTP_WORDS,
   IDENTITY_WORDS,
+  isHttpStatus,
   MORE_CODE_VERBS,
   NAME_SUGGEST_SIMILARITY,
   NAME_TYPO_SIMILARITY,
@@ -86,6 +88,14 @@ export function matchQuery(index: KnowledgeIndex, rawQuery: string): MatchOutcom
     const number = parseNumberToken(token.text);
     if (number) {
       if (!codesOnly && saidOfAnotherSystem(query, token)) return;
+      // `error 404 from my token server` is the server's answer, not an Agora code.
+      if (
+        !codesOnly &&
+        !number.negative &&
+        isHttpStatus(number.value) &&
+        HTTP_WORDS.test(query.toLowerCase())
+      )
+        return;
       const listed =
         codePositions.has(position - 2) && LIST_WORDS.has(tokens[position - 1]?.text.toLowerCase() ?? "");
       if (codesOnly || listed || isCodeInQuestion(index, tokens, position, number)) {

@@ -8,6 +8,8 @@ import {
   CODE_NOUN_SOURCE,
   CODE_VERB_SOURCE,
   ERROR_WORD_SOURCE,
+  HTTP_WORDS,
+  isHttpStatus,
   MEDIA_STATE_WORDS,
   NAME_TYPO_SIMILARITY,
   OS_ERROR_BEFORE,
@@ -263,8 +265,12 @@ export function analyzeLine(
         (pattern !== CODE_WITH_MEANING || nameSays(record.entry, match[2] ?? ""));
       if (!record || !tokenError) {
         // After a verb, a small number is a code of the catalogue only when negative (`got -17`; `got 17
-        // users` is a count); three digits and more are codes (`报 1012`, `received 1009 after …`).
-        if (!errorWorded || (pattern === CODE_AFTER_VERB && !negative && code < 100)) continue;
+        // users` is a count), and so is one that reads as an HTTP status (`got 404 when fetching`);
+        // the rest of three digits and more are codes (`报 1012`, `received 1009 after …`).
+        if (!errorWorded || (pattern === CODE_AFTER_VERB && !negative && (code < 100 || isHttpStatus(code))))
+          continue;
+        // `error 404` beside a server, a request or HTTP is the server's answer.
+        if (!negative && isHttpStatus(code) && HTTP_WORDS.test(lower)) continue;
         const other = lookUpCatalogueCode(index, code, spacesFor(warning, lower), platform);
         if (!other || (pattern === CODE_WITH_MEANING && !nameSays(other.entry, match[2] ?? ""))) continue;
         detections.push({

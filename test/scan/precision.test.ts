@@ -299,3 +299,23 @@ describe("errors that are not Agora's", () => {
     expect(all("console: getUserMedia failed: Permission denied")).toEqual(["web-permission-denied"]);
   });
 });
+
+describe("an HTTP status beside a server or a request is the server's answer", () => {
+  it.each([
+    "I got 404 when calling my token server",
+    "fetching the token: got 401 when the request went out",
+    "token server error 404 not found",
+    "the REST API answered with error 403",
+  ])("%s", (post) => {
+    expect(all(post)).toEqual([]);
+  });
+  it("while the same numbers elsewhere, and Agora's own below 200, are codes", () => {
+    expect(all("E/agora: onError: 110 from the token server")).toEqual(["invalid-token"]);
+    expect(all("11-24 10:11:09.651  4321  4411 E agora: onError: 404")).toEqual(["err-logout-packet"]);
+  });
+  it("and lookup reads a question the same way", () => {
+    const ids = (query: string) => matchQuery(index, query).matches.map((match) => match.entry.id);
+    expect(ids("error 404 from my token server")).toEqual([]);
+    expect(ids("404")).toContain("err-logout-packet");
+  });
+});
