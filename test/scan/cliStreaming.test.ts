@@ -188,38 +188,19 @@ describe("the cold path", () => {
   const bundle = join(REPO_ROOT, "dist", "cli", "main.bundle.js");
   const unwanted = /\/dist\/(scan|slack|store)\/|node_modules\/(yaml|zod|@slack)\//;
 
-  it.skipIf(!built)("lookup loads no scanner, no Slack, no YAML and no zod (the built CLI)", async () => {
-    const loaded = await new Promise<string>((resolve, reject) => {
-      const child = spawn(
-        process.execPath,
-        ["--import", "./test/fixtures/traceImports.mjs", "bin/agora-bot.js", "lookup", "118"],
-        { cwd: REPO_ROOT, stdio: ["ignore", "ignore", "pipe"] },
-      );
-      let stderr = "";
-      child.stderr.on("data", (chunk: Buffer) => {
-        stderr += chunk;
-      });
-      child.on("error", reject);
-      child.on("close", () => resolve(stderr));
-    });
-    const modules = loaded.split("\n").filter((line) => line.startsWith("import "));
-    // The bin runs the one-file build of the CLI; the modules it holds are listed by esbuild's
-    // "// dist/<path>" comments, and what it leaves out is loaded (and traced) from dist/.
-    expect(modules.some((line) => line.endsWith("/dist/cli/main.bundle.js"))).toBe(true);
-    const inside = readFileSync(bundle, "utf8")
+  /** The modules a bundle holds, from esbuild's "// dist/<path>" comments. */
+  const modulesInside = (file: string) =>
+    readFileSync(file, "utf8")
       .split("\n")
       .filter((line) => /^\/\/ dist\/\S+\.js$/.test(line))
       .map((line) => `/${line.slice(3)}`);
-    expect(inside).toEqual(expect.arrayContaining(["/dist/match/matchQuery.js", "/dist/cli/lookup.js"]));
-    // If this fails after a change to knowledge/, run `npm run build`: the snapshot is made at build time.
-    expect([...modules, ...inside].filter((line) => unwanted.test(line))).toEqual([]);
-  });
 
-  it.skipIf(!built)("scan loads the scanner as one file, and nothing of Slack, YAML or zod", async () => {
-    const loaded = await new Promise<string>((resolve, reject) => {
+  /** The modules the built bin loads for a command, as test/fixtures/traceImports.mjs lists them. */
+  const importsOf = (args: readonly string[], stdin = "") =>
+    new Promise<string[]>((resolve, reject) => {
       const child = spawn(
         process.execPath,
-        ["--import", "./test/fixtures/traceImports.mjs", "bin/agora-bot.js", "scan", "--json", "-"],
+        ["--import", "./test/fixtures/traceImports.mjs", "bin/agora-bot.js", ...args],
         { cwd: REPO_ROOT, stdio: ["pipe", "ignore", "pipe"] },
       );
       let stderr = "";
@@ -227,16 +208,26 @@ describe("the cold path", () => {
         stderr += chunk;
       });
       child.on("error", reject);
-      child.on("close", () => resolve(stderr));
-      child.stdin.end("E/agora: onError: 110\n");
+      child.on("close", () => resolve(stderr.split("\n").filter((line) => line.startsWith("import "))));
+      child.stdin.end(stdin);
     });
-    const modules = loaded.split("\n").filter((line) => line.startsWith("import "));
+
+  it.skipIf(!built)("lookup loads no scanner, no Slack, no YAML and no zod (the built CLI)", async () => {
+    const modules = await importsOf(["lookup", "118"]);
+    // The bin runs the one-file build of the CLI; the modules it holds are listed by esbuild's
+    // "// dist/<path>" comments, and what it leaves out is loaded (and traced) from dist/.
+    expect(modules.some((line) => line.endsWith("/dist/cli/main.bundle.js"))).toBe(true);
+    const inside = modulesInside(bundle);
+    expect(inside).toEqual(expect.arrayContaining(["/dist/match/matchQuery.js", "/dist/cli/lookup.js"]));
+    // If this fails after a change to knowledge/, run `npm run build`: the snapshot is made at build time.
+    expect([...modules, ...inside].filter((line) => unwanted.test(line))).toEqual([]);
+  });
+
+  it.skipIf(!built)("scan loads the scanner as one file, and nothing of Slack, YAML or zod", async () => {
+    const modules = await importsOf(["scan", "--json", "-"], "E/agora: onError: 110\n");
     expect(modules.some((line) => line.endsWith("/dist/cli/scan.bundle.js"))).toBe(true);
     expect(modules.filter((line) => /\/dist\/scan\//.test(line))).toEqual([]);
-    const inside = readFileSync(join(REPO_ROOT, "dist", "cli", "scan.bundle.js"), "utf8")
-      .split("\n")
-      .filter((line) => /^\/\/ dist\/\S+\.js$/.test(line))
-      .map((line) => `/${line.slice(3)}`);
+    const inside = modulesInside(join(REPO_ROOT, "dist", "cli", "scan.bundle.js"));
     expect(inside).toEqual(expect.arrayContaining(["/dist/scan/scanLog.js", "/dist/cli/scan.js"]));
     const notForScan = /\/dist\/(slack|store)\/|node_modules\/(yaml|zod|@slack)\//;
     expect([...modules, ...inside].filter((line) => notForScan.test(line))).toEqual([]);
