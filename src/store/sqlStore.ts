@@ -51,14 +51,44 @@ async function openKysely(config: StoreConfig): Promise<{ db: Kysely<Database>; 
 
 /** Opens the database and applies pending migrations; throws when it cannot be reached. */
 export async function openSqlStore(config: StoreConfig): Promise<SqlStore> {
-  const { db, engine } = await openKysely(config);
-  try {
-    await migrate(db, engine);
-  } catch (error) {
-    await db.destroy().catch(() => undefined);
-    throw error;
+  return retryWhileBusy(async () => {
+    const { db, engine } = await openKysely(config);
+    try {
+      await migrate(db, engine);
+    } catch (error) {
+      await db.destroy().catch(() => undefined);
+      throw error;
+    }
+    return new SqlStore(db, engine, config.retentionDays);
+  });
+}
+
+const BUSY_RETRIES = 10;
+const BUSY_PAUSE_MS = 100;
+
+/**
+ * Runs `open` again while SQLite answers "busy" or "locked" at once. Two processes opening a new
+ * file together can meet in a lock upgrade that SQLite refuses without waiting out its busy
+ * timeout (one switching the file to WAL while the other migrates); a moment later it opens.
+ */
+export async function retryWhileBusy<T>(
+  open: () => Promise<T>,
+  retries = BUSY_RETRIES,
+  pauseMs = BUSY_PAUSE_MS,
+): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await open();
+    } catch (error) {
+      if (attempt >= retries || !isBusy(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    }
   }
-  return new SqlStore(db, engine, config.retentionDays);
+}
+
+function isBusy(error: unknown): boolean {
+  const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
+  return code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED");
 }
 
 /** The one query layer: every statement is written once, with Kysely, and runs on both engines. */

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openSqlStore, SqlStore } from "../../src/store/sqlStore.js";
+import { openSqlStore, retryWhileBusy, SqlStore } from "../../src/store/sqlStore.js";
 import { REPO_ROOT } from "../core/cliProcess.js";
 import { PG_URL, postgresDatabase, sqliteDatabase, type TestDatabase } from "./databases.js";
 
@@ -184,3 +184,49 @@ for (const engine of engines) {
     });
   });
 }
+
+describe("opening an SQLite file another connection holds for a moment", () => {
+  it("tries again while SQLite answers busy at once, and opens when the lock is gone", async () => {
+    const { default: Database } = await import("better-sqlite3");
+    const database = sqliteDatabase();
+    try {
+      const file = join(database.dataDir, "held.sqlite");
+      const holder = new Database(file);
+      holder.exec("CREATE TABLE t (x INTEGER)");
+      holder.exec("BEGIN EXCLUSIVE");
+      setTimeout(() => holder.exec("COMMIT"), 250);
+      let attempts = 0;
+      // No busy timeout: each attempt meets the lock as SQLITE_BUSY at once, as a lock upgrade does.
+      const opened = await retryWhileBusy(
+        async () => {
+          attempts++;
+          const connection = new Database(file, { timeout: 0 });
+          try {
+            connection.exec("BEGIN IMMEDIATE");
+            connection.exec("COMMIT");
+            return "opened";
+          } finally {
+            connection.close();
+          }
+        },
+        40,
+        25,
+      );
+      holder.close();
+      expect(opened).toBe("opened");
+      expect(attempts).toBeGreaterThan(1);
+    } finally {
+      database.cleanup();
+    }
+  });
+
+  it("gives up at once on any other error", async () => {
+    let attempts = 0;
+    const failing = retryWhileBusy(async () => {
+      attempts++;
+      throw Object.assign(new Error("unable to open database file"), { code: "SQLITE_CANTOPEN" });
+    });
+    await expect(failing).rejects.toThrow("unable to open database file");
+    expect(attempts).toBe(1);
+  });
+});
