@@ -183,7 +183,7 @@ export const MEDIA_STATE_WORDS =
   /(?:local|remote)[-_ ]?(?:video|audio)[-_ ]?(?:stream[-_ ]?)?(?:state|error|reason)/;
 
 /** What says a text is about an HTTP exchange, where 200–599 are statuses, not Agora codes. */
-export const HTTP_WORDS = /https?\b|status|server|request|response|fetch|axios|xhr|\bapi\b|\burl\b|\brest\b/;
+export const HTTP_WORDS = /https?\b|status|server|request|response|fetch|axios|xhr|\bapi\b|\burl\b|\brest\b/i;
 
 export function isHttpStatus(code: number): boolean {
   return code >= 200 && code < 600;

@@ -84,18 +84,17 @@ export function matchQuery(index: KnowledgeIndex, rawQuery: string): MatchOutcom
   // Positions of the numbers read as codes: a number listed after one ("110 and 109") is one too.
   const codePositions = new Set<number>();
   const inert = inertWordsOf(index);
+  // The query in the form token offsets index (NFKC): made once, for the first number that needs it.
+  let nfkcQuery: string | undefined;
   tokens.forEach((token, position) => {
     const number = parseNumberToken(token.text);
     if (number) {
-      if (!codesOnly && saidOfAnotherSystem(query, token)) return;
-      // `error 404 from my token server` is the server's answer, not an Agora code.
-      if (
-        !codesOnly &&
-        !number.negative &&
-        isHttpStatus(number.value) &&
-        HTTP_WORDS.test(query.toLowerCase())
-      )
-        return;
+      if (!codesOnly) {
+        nfkcQuery ??= query.normalize("NFKC");
+        if (saidOfAnotherSystem(nfkcQuery, token)) return;
+        // `error 404 from my token server` is the server's answer, not an Agora code.
+        if (!number.negative && isHttpStatus(number.value) && HTTP_WORDS.test(nfkcQuery)) return;
+      }
       const listed =
         codePositions.has(position - 2) && LIST_WORDS.has(tokens[position - 1]?.text.toLowerCase() ?? "");
       if (codesOnly || listed || isCodeInQuestion(index, tokens, position, number)) {
@@ -268,11 +267,8 @@ function isCodeInQuestion(
  * Whether the words just before a number give it to another product or to the operating system
  * (`RTM error code 5`, `socket error 110`): the scanner's rule, for questions.
  */
-function saidOfAnotherSystem(query: string, token: QueryToken): boolean {
-  const before = query
-    .normalize("NFKC")
-    .slice(Math.max(0, token.start - 40), token.start)
-    .toLowerCase();
+function saidOfAnotherSystem(nfkcQuery: string, token: QueryToken): boolean {
+  const before = nfkcQuery.slice(Math.max(0, token.start - 40), token.start).toLowerCase();
   if (OTHER_PRODUCT_WORDS.test(before)) return true;
   return OS_ERROR_BEFORE.test(before.replace(/(?:error|err)[\s_]*(?:code)?[\s:=#]*$/, ""));
 }

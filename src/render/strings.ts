@@ -12,6 +12,21 @@ function bytes(count: number, lang: Lang): string {
   return `${count} ${lang === "zh" ? "字节" : "bytes"}`;
 }
 
+/** SDK names are the same in every language; only "not recognised" is said in each. */
+const SDK_FAMILY_NAMES = {
+  "web-3x": "Web SDK 3.x",
+  "web-4x": "Web SDK 4.x",
+  web: "Web SDK",
+  android: "Android",
+  ios: "iOS / macOS",
+  flutter: "Flutter",
+  "react-native": "React Native",
+  unity: "Unity",
+  electron: "Electron",
+  windows: "Windows",
+  native: "Native SDK",
+} as const satisfies Record<Exclude<SdkFamily, "unknown">, string>;
+
 /**
  * Every phrase more than one renderer prints (terminal, JSON, Block Kit), in both languages.
  * Phrases only Slack shows live in blocks/slackStrings.ts and build on these.
@@ -61,20 +76,7 @@ export const UI_STRINGS = {
       `Line ${firstLine}${lines > 1 ? ` and ${lines - 1} more` : ""} longer than ${bytes(limit, "en")}: scanned the first ${bytes(limit, "en")} of ${lines > 1 ? "each" : "it"}, skipped ${bytes(skipped, "en")}.`,
     confidence: "confidence",
     confidenceLevels: { high: "high", medium: "medium", low: "low" } satisfies Record<Confidence, string>,
-    sdkFamilies: {
-      "web-3x": "Web SDK 3.x",
-      "web-4x": "Web SDK 4.x",
-      web: "Web SDK",
-      android: "Android",
-      ios: "iOS / macOS",
-      flutter: "Flutter",
-      "react-native": "React Native",
-      unity: "Unity",
-      electron: "Electron",
-      windows: "Windows",
-      native: "Native SDK",
-      unknown: "not recognised",
-    } satisfies Record<SdkFamily, string>,
+    sdkFamilies: { ...SDK_FAMILY_NAMES, unknown: "not recognised" } satisfies Record<SdkFamily, string>,
     platformFamilies: { native: "Native", web: "Web" },
   },
   zh: {
@@ -118,20 +120,7 @@ export const UI_STRINGS = {
       `第 ${firstLine} 行${lines > 1 ? `等 ${lines} 行` : ""}超过 ${bytes(limit, "zh")}：每行只扫描了前 ${bytes(limit, "zh")}，跳过 ${bytes(skipped, "zh")}。`,
     confidence: "可信度",
     confidenceLevels: { high: "高", medium: "中", low: "低" } satisfies Record<Confidence, string>,
-    sdkFamilies: {
-      "web-3x": "Web SDK 3.x",
-      "web-4x": "Web SDK 4.x",
-      web: "Web SDK",
-      android: "Android",
-      ios: "iOS / macOS",
-      flutter: "Flutter",
-      "react-native": "React Native",
-      unity: "Unity",
-      electron: "Electron",
-      windows: "Windows",
-      native: "Native SDK",
-      unknown: "未识别",
-    } satisfies Record<SdkFamily, string>,
+    sdkFamilies: { ...SDK_FAMILY_NAMES, unknown: "未识别" } satisfies Record<SdkFamily, string>,
     platformFamilies: { native: "Native 端", web: "Web 端" },
   },
 } as const;

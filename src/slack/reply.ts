@@ -12,6 +12,28 @@ export function asSlackBlocks(message: SlackMessage): KnownBlock[] {
   return message.blocks as KnownBlock[];
 }
 
+/**
+ * A button's answer to the person who clicked: ephemeral, in place of the message that held the
+ * button or below it. A failure is logged under `label`, never thrown; shutdown waits for it.
+ */
+export async function respondToClick(
+  context: BotContext,
+  respond: RespondFn,
+  message: SlackMessage,
+  options: { readonly replace: boolean; readonly label: string },
+): Promise<void> {
+  await context.inflight.track(
+    respond({
+      response_type: "ephemeral",
+      replace_original: options.replace,
+      text: message.text,
+      blocks: asSlackBlocks(message),
+    }).catch((error: unknown) =>
+      context.logger.error(`${options.label}: respond failed: ${describeError(error)}`),
+    ),
+  );
+}
+
 export interface ReplyTarget {
   readonly channel: string;
   readonly threadTs?: string;

@@ -1,9 +1,8 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
-import { describeError } from "../../../errors.js";
 import { renderAnswerBlocks } from "../../../render/blocks/answerBlocks.js";
 import type { BotContext } from "../../botContext.js";
 import { withAnswerFeedback } from "../../feedback.js";
-import { asSlackBlocks } from "../../reply.js";
+import { respondToClick } from "../../reply.js";
 import { answerFromButton } from "./answerButton.js";
 
 /** A "did you mean" button: answers with the suggested entry, ephemerally, like /agora would. */
@@ -18,15 +17,6 @@ export function didYouMean(context: BotContext) {
     if (!clicked) return;
     const { answer } = clicked;
     const message = withAnswerFeedback(context, answer, renderAnswerBlocks(answer, { shareable: true }));
-    await context.inflight.track(
-      respond({
-        response_type: "ephemeral",
-        replace_original: false,
-        text: message.text,
-        blocks: asSlackBlocks(message),
-      }).catch((error: unknown) =>
-        context.logger.error(`did-you-mean: respond failed: ${describeError(error)}`),
-      ),
-    );
+    await respondToClick(context, respond, message, { replace: false, label: "did-you-mean" });
   };
 }

@@ -1,5 +1,4 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
-import { describeError } from "../../../errors.js";
 import {
   decodeFeedbackValue,
   FEEDBACK_STRINGS,
@@ -8,7 +7,7 @@ import {
 } from "../../../render/blocks/feedbackBlocks.js";
 import type { BotContext } from "../../botContext.js";
 import { readButtonClick } from "../../payloads.js";
-import { asSlackBlocks } from "../../reply.js";
+import { respondToClick } from "../../reply.js";
 
 /** 👍 / 👎 under an answer: one vote per person per answer (a second click changes it), told ephemerally. */
 export function feedbackVote(context: BotContext) {
@@ -32,13 +31,6 @@ export function feedbackVote(context: BotContext) {
     });
     const strings = FEEDBACK_STRINGS[value.l ?? context.config.defaultLang];
     const note = feedbackNote(recorded ? strings.thanks(up) : strings.notRecorded);
-    await context.inflight.track(
-      respond({
-        response_type: "ephemeral",
-        replace_original: false,
-        text: note.text,
-        blocks: asSlackBlocks(note),
-      }).catch((error: unknown) => context.logger.error(`feedback: respond failed: ${describeError(error)}`)),
-    );
+    await respondToClick(context, respond, note, { replace: false, label: "feedback" });
   };
 }

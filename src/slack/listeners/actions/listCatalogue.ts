@@ -1,13 +1,12 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import { findCategory } from "../../../answer/catalogueList.js";
-import { describeError } from "../../../errors.js";
 import { decodeListValue } from "../../../render/blocks/buttonValue.js";
 import { renderCategoryBlocks, renderListBlocks } from "../../../render/blocks/helpBlocks.js";
 import type { SlackMessage } from "../../../render/blocks/types.js";
 import type { Lang } from "../../../text/language.js";
 import type { BotContext } from "../../botContext.js";
 import { readButtonClick } from "../../payloads.js";
-import { asSlackBlocks } from "../../reply.js";
+import { respondToClick } from "../../reply.js";
 
 /** `/agora list [CATEGORY]`: the categories, or a category's page; an unknown name gets the categories and a note. */
 export function listReply(context: BotContext, query: string, lang: Lang, page = 0): SlackMessage {
@@ -29,13 +28,6 @@ export function listCatalogue(context: BotContext) {
     if (!click) return;
     const { value } = click;
     const message = listReply(context, value.c, value.l, value.p);
-    await context.inflight.track(
-      respond({
-        response_type: "ephemeral",
-        replace_original: true,
-        text: message.text,
-        blocks: asSlackBlocks(message),
-      }).catch((error: unknown) => context.logger.error(`list: respond failed: ${describeError(error)}`)),
-    );
+    await respondToClick(context, respond, message, { replace: true, label: "list" });
   };
 }
