@@ -17,12 +17,15 @@ const MIN_ANCHOR_LENGTH = 4;
 
 /**
  * One word per name that every spelling of it in a log holds (its longest word that is not a
- * namespace word like `err` or `agora`): an identifier without any of these is no name.
+ * namespace word like `err` or `agora`): an identifier without any of these is no name. Anchors
+ * are letters only (`datastream` for `DATASTREAM2_NOT_AVAILABLE`): which identifiers of a line
+ * are read as names never depends on the value of a digit, so lines that differ only in their
+ * numbers are read alike (see quietLines).
  */
 export function anchorWords(names: Iterable<string>, generic: ReadonlySet<string> = new Set()): string[] {
   const chosen = new Set<string>();
   for (const name of names) {
-    const words = identifierWords(name);
+    const words = identifierWords(name).flatMap((word) => word.split(/[0-9]+/).filter(Boolean));
     const specific = words.filter((word) => !generic.has(word));
     const longest = specific.reduce((best, word) => (word.length > best.length ? word : best), "");
     if (longest.length >= MIN_ANCHOR_LENGTH) chosen.add(longest);

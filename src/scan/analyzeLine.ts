@@ -19,7 +19,7 @@ import {
 } from "../index/vocabulary.js";
 import { familyOfPlatform } from "../knowledge/platformLabels.js";
 import type { KnowledgeEntry, NamePlatform } from "../knowledge/schema.js";
-import { coreIdentifierKey, identifierKeys } from "../text/identifier.js";
+import { coreIdentifierKey, identifierKey, identifierKeys } from "../text/identifier.js";
 import { findClosePhrases } from "./closePhrases.js";
 import {
   lookUpCatalogueCode,
@@ -114,6 +114,16 @@ const ERROR_WORDED = /err|exception|rawvalue|错误|报错|异常/;
 // Names too plain to prove anything in a log: apps name their own methods `requestToken`.
 const GENERIC_NAME_KEYS = new Set(["requesttoken"]);
 
+/**
+ * What reading a line learnt besides its detections. `readsNumbers`: the value of a digit on the
+ * line decided something (a number in an error context was looked up, or an identifier holding
+ * digits was compared with names); a line with no detection and no such read says nothing
+ * whatever its digits are (see quietLines).
+ */
+export interface LineReading {
+  readsNumbers: boolean;
+}
+
 export interface LineContext {
   readonly index: KnowledgeIndex;
   readonly family: SdkFamily;
@@ -130,6 +140,7 @@ export function analyzeLine(
   lower: string,
   context: LineContext,
   ascii: boolean = !NON_ASCII.test(line),
+  reading?: LineReading,
 ): Detection[] {
   const { index } = context;
   // Most lines analysed hold no evidence: the line's own family is worked out only for one that does.
@@ -169,6 +180,7 @@ export function analyzeLine(
   for (const match of nameCandidates(line, lower, index.nameWords, ascii)) {
     const text = match[0];
     const identifier = identifierVerdict(index, text);
+    if (identifier.readsDigits && reading) reading.readsNumbers = true;
     // `invalid_appid` on a line about a REST call or Cloud Recording is that service's answer, not the SDK's.
     const restAnswer = identifier.restStyle && OTHER_SERVICE_WORDS.test(lower);
     const record = restAnswer ? undefined : identifier.record;
@@ -223,6 +235,7 @@ export function analyzeLine(
     // exec on the shared regex, not matchAll: matchAll builds a new RegExp every call, and this runs on every line read.
     pattern.lastIndex = 0;
     for (let match = pattern.exec(lower); match; match = pattern.exec(lower)) {
+      if (reading) reading.readsNumbers = true;
       const raw = pattern === QUOTED_NEGATIVE ? `-${match[1] ?? ""}` : (match[1] ?? "");
       const negative = raw.startsWith("-");
       const code = Number(negative ? raw.slice(1) : raw);
@@ -297,6 +310,7 @@ export function analyzeLine(
   if (CONNECTION_STATE.test(lower)) {
     REASON_NUMBER.lastIndex = 0;
     for (let match = REASON_NUMBER.exec(lower); match; match = REASON_NUMBER.exec(lower)) {
+      if (reading) reading.readsNumbers = true;
       const record = index.byReason.get(Number(match[1]));
       if (!record) continue;
       detections.push({
@@ -474,6 +488,8 @@ interface IdentifierVerdict {
   readonly record: NameHit | TypoHit | undefined;
   /** Written the way an SDK writes a name (see writtenAsName): only such a one is read as a catalogue name. */
   readonly writtenAsName: boolean;
+  /** Holds digits whose values could change what it names (see LineReading). */
+  readonly readsDigits: boolean;
 }
 
 // A log names the same few identifiers on line after line (`Agora-SDK`, `request`, `channel`), and
@@ -496,10 +512,14 @@ function identifierVerdict(index: KnowledgeIndex, text: string): IdentifierVerdi
   const { memo } = lastMemo;
   const known = memo.get(text);
   if (known) return known;
+  const record = findName(index, text) ?? lookUpTypo(index, text);
+  const asName = writtenAsName(text);
   const verdict: IdentifierVerdict = {
     restStyle: REST_STYLE.test(text),
-    record: findName(index, text) ?? lookUpTypo(index, text),
-    writtenAsName: writtenAsName(text),
+    record,
+    writtenAsName: asName,
+    readsDigits:
+      DIGIT.test(text) && (record !== undefined || asName || typoShaped(text) || nearDigitName(index, text)),
   };
   if (memo.size >= IDENTIFIER_MEMO_SIZE) memo.clear();
   memo.set(text, verdict);
@@ -533,12 +553,36 @@ function nameSays(entry: KnowledgeEntry, words: string): boolean {
 
 type TypoHit = { record: NameRecord; exact: boolean };
 
+// Error names and callback names as people write them with a slip (`onTokenPrivilegWillExpire`, `ERR_INVLID_TOKEN`).
+const TYPO_SHAPE = /^(?:ERR_|err_|Err|AgoraErrorCode|K_|[Oo]n[A-Z]|[Tt]oken[A-Z_-])/;
+const typoShaped = (text: string) => text.length >= 10 && TYPO_SHAPE.test(text);
+const DIGIT = /[0-9]/;
+
 /** Hand-written names with a slip (`ERR_INVLID_TOKEN`): only name-shaped words, only close misses. */
 function lookUpTypo(index: KnowledgeIndex, text: string): TypoHit | undefined {
-  // Error names and callback names (`onTokenPrivilegWillExpire`, `OnTokenPrivilegeWillExpired`).
-  if (!/^(?:ERR_|err_|Err|AgoraErrorCode|K_|[Oo]n[A-Z]|[Tt]oken[A-Z_-])/.test(text) || text.length < 10)
-    return undefined;
-  return findTypo(index, text);
+  return typoShaped(text) ? findTypo(index, text) : undefined;
+}
+
+/**
+ * Whether an identifier with other digits could hold a name that has digits (`GATEWAY_P2P_LOST`):
+ * its key, digits as zeros, holds such a name's key so written.
+ */
+function nearDigitName(index: KnowledgeIndex, text: string): boolean {
+  const shape = zeroDigits(identifierKey(text));
+  return digitNameShapes(index).some((key) => shape.includes(key));
+}
+
+const zeroDigits = (text: string) => text.replace(/[0-9]/g, "0");
+const digitNameShapesByIndex = new WeakMap<KnowledgeIndex, readonly string[]>();
+
+function digitNameShapes(index: KnowledgeIndex): readonly string[] {
+  let shapes = digitNameShapesByIndex.get(index);
+  if (!shapes) {
+    const keys = new Set([...index.nameRecords.keys(), ...index.byNameKey.keys()]);
+    shapes = [...keys].filter((key) => DIGIT.test(key)).map(zeroDigits);
+    digitNameShapesByIndex.set(index, shapes);
+  }
+  return shapes;
 }
 
 function findTypo(index: KnowledgeIndex, text: string): TypoHit | undefined {

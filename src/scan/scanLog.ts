@@ -1,8 +1,9 @@
 import type { KnowledgeIndex } from "../index/knowledgeIndex.js";
 import { CODE_SEPARATORS, CODE_SEPARATORS_MAX, OTHER_PRODUCT_WORDS } from "../index/vocabulary.js";
 import { matchQuery } from "../match/matchQuery.js";
-import { analyzeLine, type Detection, NON_ASCII } from "./analyzeLine.js";
+import { analyzeLine, type Detection, type LineReading, NON_ASCII } from "./analyzeLine.js";
 import { evidenceFor } from "./evidence.js";
+import { createQuietLines, type QuietLines } from "./quietLines.js";
 import { inferSdkFamily } from "./sdkFamily.js";
 import { likelyFindings } from "./symptoms.js";
 import type { Confidence, Finding, ScanCut, ScanResult, SdkFamily } from "./types.js";
@@ -114,6 +115,8 @@ interface ScanState {
   lastRenewalLine: number;
   /** The text is short and read whole: see LineContext.prose. Set from the start, so the state keeps one shape. */
   prose: boolean;
+  /** Lines read that said nothing, so that the same line with other numbers is not read again. */
+  readonly quiet: QuietLines | undefined;
   cut: { lines: number; firstLine: number; skippedBytes: number } | undefined;
 }
 
@@ -162,7 +165,15 @@ export interface LogScanner {
   finish(): ScanResult;
 }
 
-export function createLogScanner(index: KnowledgeIndex): LogScanner {
+export interface LogScannerOptions {
+  /**
+   * Whether lines that said nothing are remembered by shape, so the same line with other numbers
+   * is not read again (see quietLines); on by default. Off only to check that it changes nothing.
+   */
+  readonly rememberQuietLines?: boolean;
+}
+
+export function createLogScanner(index: KnowledgeIndex, options: LogScannerOptions = {}): LogScanner {
   let state: ScanState | undefined;
   let lineNumber = 1;
   let openLine = false;
@@ -188,6 +199,7 @@ export function createLogScanner(index: KnowledgeIndex): LogScanner {
       drafts: new Map(),
       lastRenewalLine: 0,
       prose: false,
+      quiet: options.rememberQuietLines === false ? undefined : createQuietLines(index),
       cut: undefined,
     };
     const scan = state;
@@ -231,6 +243,7 @@ export function createLogScanner(index: KnowledgeIndex): LogScanner {
         drafts: new Map(),
         lastRenewalLine: 0,
         prose: false,
+        quiet: undefined,
         cut: undefined,
       };
       const { findings, otherErrors } = finish(scan, proseCandidate, pieces === 1 ? fullText : "");
@@ -400,12 +413,27 @@ function lowerForMatching(line: string, ascii: boolean): string {
 }
 
 function analyzeChunkLine(state: ScanState, line: string, lineNumber: number, asciiChunk = false): void {
+  // A post is read whole, as prose: only a log's lines are remembered.
+  const quiet = state.prose ? undefined : state.quiet;
+  if (quiet?.has(line)) return;
   // One check for the line, read by lower-casing and by the name search alike.
   const ascii = asciiChunk || !NON_ASCII.test(line);
   const lower = lowerForMatching(line, ascii);
-  if (RENEWAL.test(lower) && !RENEWAL_FAILED.test(lower)) state.lastRenewalLine = lineNumber;
-  const detections = analyzeLine(line, lower, state.prose ? { ...state, prose: true } : state, ascii);
-  if (detections.length === 0) return;
+  const renewal = RENEWAL.test(lower) && !RENEWAL_FAILED.test(lower);
+  if (renewal) state.lastRenewalLine = lineNumber;
+  const reading: LineReading = { readsNumbers: false };
+  const detections = analyzeLine(
+    line,
+    lower,
+    state.prose ? { ...state, prose: true } : state,
+    ascii,
+    reading,
+  );
+  if (detections.length === 0) {
+    // A renewal counts where it is, so a line that renews is read each time.
+    if (quiet && !renewal && !reading.readsNumbers) quiet.add(line);
+    return;
+  }
   const seenOnLine = new Set<string>();
   for (const detection of detections) {
     const key = detection.entry.id;
