@@ -21,18 +21,24 @@ export const QUIET_LINE_MAX_CHARS = 512;
 const isDigit = (code: number) => code >= 48 && code <= 57;
 
 /**
- * A hash of the line's shape (FNV-1a, kept to a small integer so the map keys stay unboxed):
- * lines of one shape hash alike; a match is then checked character by character (sameShape),
- * so a collision costs a reading, never a finding.
+ * Where to look a line up: its length and a few of its characters spread along it (digits as
+ * one digit), so lines of one shape share a key. Cheap rather than unique: lines of other shapes
+ * may share it too, and each kept line under a key is checked whole (sameShape), so a shared key
+ * costs a reading, never a finding.
  */
-function shapeHash(line: string): number {
-  let hash = 0x811c9dc5 | 0;
-  for (let at = 0; at < line.length; at++) {
-    const code = line.charCodeAt(at);
-    hash = Math.imul(hash ^ (isDigit(code) ? 48 : code), 0x01000193);
+function shapeKey(line: string): number {
+  const { length } = line;
+  let key = length | 0;
+  for (let sample = 1; sample <= SAMPLES; sample++) {
+    const code = line.charCodeAt(((length * sample) >> 3) - 1) | 0;
+    key = Math.imul(key ^ (isDigit(code) ? 48 : code), 0x01000193);
   }
-  return hash & 0x3fffffff;
+  return key & 0x3fffffff;
 }
+
+const SAMPLES = 8;
+/** Lines of other shapes kept under one key, the oldest dropped first. */
+const PER_KEY = 4;
 
 function sameShape(known: string, line: string): boolean {
   if (known.length !== line.length) return false;
@@ -50,27 +56,35 @@ function sameShape(known: string, line: string): boolean {
  */
 export function createQuietLines(index: KnowledgeIndex): QuietLines | undefined {
   if (!shapesSayAll(index)) return undefined;
-  const lines = new Map<number, string>();
-  // Shapes seen once: a line is kept only when its shape comes back, so a log's one-off lines
-  // (a token, a random id) cost no copy and push no template out.
+  const lines = new Map<number, string[]>();
+  let kept = 0;
+  // Keys seen once: a line is kept only when its key comes back, so a log's one-off lines (a
+  // token, a random id) cost no copy and push no template out.
   const seenOnce = new Set<number>();
   return {
     has(line) {
       if (line.length > QUIET_LINE_MAX_CHARS) return false;
-      const known = lines.get(shapeHash(line));
-      return known !== undefined && sameShape(known, line);
+      const known = lines.get(shapeKey(line));
+      return known?.some((item) => sameShape(item, line)) === true;
     },
     add(line) {
       if (line.length > QUIET_LINE_MAX_CHARS) return;
-      const hash = shapeHash(line);
-      if (!seenOnce.has(hash)) {
+      const key = shapeKey(line);
+      if (!seenOnce.has(key)) {
         if (seenOnce.size >= MAX_LINES) seenOnce.clear();
-        seenOnce.add(hash);
+        seenOnce.add(key);
         return;
       }
-      if (lines.size >= MAX_LINES) lines.clear();
+      if (kept >= MAX_LINES) {
+        lines.clear();
+        kept = 0;
+      }
+      const known = lines.get(key) ?? [];
+      if (known.length >= PER_KEY) known.shift();
+      else kept++;
       // A copy: the line is a slice of a chunk, which it would otherwise keep in memory.
-      lines.set(hash, Buffer.from(line, "utf16le").toString("utf16le"));
+      known.push(Buffer.from(line, "utf16le").toString("utf16le"));
+      lines.set(key, known);
     },
   };
 }
