@@ -5,7 +5,7 @@ import type { KnowledgeIndex } from "../index/knowledgeIndex.js";
  * digit taken as the same digit. A log repeats its lines with other numbers (timestamps, uids,
  * durations), and such a line is not read again: whether a line says anything depends on the
  * values of its digits only where analyzeLine says so (LineReading.readsNumbers), and such lines
- * are never remembered. Bounded: at most MAX_LINES lines of at most MAX_LINE_CHARS each.
+ * are never remembered. Bounded: a few fixed arrays (see createQuietLines).
  */
 export interface QuietLines {
   /** Whether a line of this shape was read before and said nothing. */
@@ -14,17 +14,23 @@ export interface QuietLines {
   add(line: string): void;
 }
 
-const MAX_LINES = 1024;
 /** Longer lines are rare and seldom repeat: they are always read. */
 export const QUIET_LINE_MAX_CHARS = 512;
+/** Where kept lines are, by key: one line a slot, a newer one taking it. */
+const SLOTS = 8192;
+/** Kept lines' characters, written round: a line overwritten is forgotten (256 K characters, 512 KB). */
+const ARENA_CHARS = 1 << 18;
+/** Lines seen once, by key: one shape a slot. */
+const SEEN_SLOTS = 4096;
+const SAMPLES = 8;
 
 const isDigit = (code: number) => code >= 48 && code <= 57;
 
 /**
  * Where to look a line up: its length and a few of its characters spread along it (digits as
  * one digit), so lines of one shape share a key. Cheap rather than unique: lines of other shapes
- * may share it too, and each kept line under a key is checked whole (sameShape), so a shared key
- * costs a reading, never a finding.
+ * may share it too, and a kept line is checked whole before it counts, so a shared key costs a
+ * reading, never a finding.
  */
 function shapeKey(line: string): number {
   const { length } = line;
@@ -36,55 +42,71 @@ function shapeKey(line: string): number {
   return key & 0x3fffffff;
 }
 
-const SAMPLES = 8;
-/** Lines of other shapes kept under one key, the oldest dropped first. */
-const PER_KEY = 4;
-
-function sameShape(known: string, line: string): boolean {
-  if (known.length !== line.length) return false;
+/** A hash of the whole shape (FNV-1a, digits as one digit, odd so zero means none): read only when a line is added. */
+function shapeHash(line: string): number {
+  let hash = 0x811c9dc5 | 0;
   for (let at = 0; at < line.length; at++) {
-    const a = known.charCodeAt(at);
-    const b = line.charCodeAt(at);
-    if (a !== b && !(isDigit(a) && isDigit(b))) return false;
+    const code = line.charCodeAt(at);
+    hash = Math.imul(hash ^ (isDigit(code) ? 48 : code), 0x01000193);
   }
-  return true;
+  return hash | 1;
 }
 
 /**
  * The memory for one scan, or undefined when the knowledge has words whose digits matter
- * outside names (a message or a line phrase with a digit): every line is then read.
+ * outside names (a message or a line phrase with a digit): every line is then read. Fixed
+ * arrays, allocated once: a scan of a gigabyte that keeps and forgets lines all along leaves no
+ * garbage behind (strings kept for a while are promoted to the old generation, which a long scan
+ * never collects: it took the RSS 15 MB up).
  */
 export function createQuietLines(index: KnowledgeIndex): QuietLines | undefined {
   if (!shapesSayAll(index)) return undefined;
-  const lines = new Map<number, string[]>();
-  let kept = 0;
-  // Keys seen once: a line is kept only when its key comes back, so a log's one-off lines (a
-  // token, a random id) cost no copy and push no template out.
-  const seenOnce = new Set<number>();
+  const arena = new Uint16Array(ARENA_CHARS);
+  // How many characters were ever written to the arena: a kept line starting before
+  // `written - ARENA_CHARS` was overwritten.
+  let written = 0;
+  const starts = new Float64Array(SLOTS).fill(-1);
+  const lengths = new Int32Array(SLOTS);
+  // A line is kept only when its shape comes back, so a log's one-off lines (a token, a random
+  // id) cost no copy and take no template's slot.
+  const seenOnce = new Int32Array(SEEN_SLOTS);
+
+  /** Whether the slot holds a line of this line's shape. */
+  const holds = (slot: number, line: string): boolean => {
+    const start = starts[slot] ?? -1;
+    if (start < 0 || start < written - ARENA_CHARS || lengths[slot] !== line.length) return false;
+    const from = start % ARENA_CHARS;
+    for (let at = 0; at < line.length; at++) {
+      const kept = arena[from + at] ?? -1;
+      const code = line.charCodeAt(at);
+      if (kept !== code && !(isDigit(kept) && isDigit(code))) return false;
+    }
+    return true;
+  };
+
   return {
     has(line) {
-      if (line.length > QUIET_LINE_MAX_CHARS) return false;
-      const known = lines.get(shapeKey(line));
-      return known?.some((item) => sameShape(item, line)) === true;
+      return line.length <= QUIET_LINE_MAX_CHARS && holds(shapeKey(line) & (SLOTS - 1), line);
     },
     add(line) {
-      if (line.length > QUIET_LINE_MAX_CHARS) return;
+      const { length } = line;
+      if (length > QUIET_LINE_MAX_CHARS) return;
       const key = shapeKey(line);
-      if (!seenOnce.has(key)) {
-        if (seenOnce.size >= MAX_LINES) seenOnce.clear();
-        seenOnce.add(key);
+      // The whole shape's hash, not the key: lines with random parts (tokens) share keys often.
+      const shape = shapeHash(line);
+      const seen = key & (SEEN_SLOTS - 1);
+      if (seenOnce[seen] !== shape) {
+        seenOnce[seen] = shape;
         return;
       }
-      if (kept >= MAX_LINES) {
-        lines.clear();
-        kept = 0;
-      }
-      const known = lines.get(key) ?? [];
-      if (known.length >= PER_KEY) known.shift();
-      else kept++;
-      // A copy: the line is a slice of a chunk, which it would otherwise keep in memory.
-      known.push(Buffer.from(line, "utf16le").toString("utf16le"));
-      lines.set(key, known);
+      // A line never wraps round the arena's end: it starts again at the front.
+      if ((written % ARENA_CHARS) + length > ARENA_CHARS) written += ARENA_CHARS - (written % ARENA_CHARS);
+      const from = written % ARENA_CHARS;
+      for (let at = 0; at < length; at++) arena[from + at] = line.charCodeAt(at);
+      const slot = key & (SLOTS - 1);
+      starts[slot] = written;
+      lengths[slot] = length;
+      written += length;
     },
   };
 }

@@ -44,6 +44,20 @@ describe("remembering lines that said nothing", () => {
     expect(quiet.has(line.replace("4e1c0", "4f1c0"))).toBe(false);
   });
 
+  it("forgets the oldest lines once it has kept its fill, and never takes one line for another", () => {
+    const quiet = createQuietLines(index);
+    if (!quiet) throw new Error("the knowledge has no digits outside names: lines can be remembered");
+    const line = (n: number) =>
+      `${"x".repeat(n % 7)} line of template ${"ab".repeat(200)} number ${n} ${"y".repeat(n % 11)}`;
+    for (let n = 0; n < 800; n++) {
+      quiet.add(line(n));
+      quiet.add(line(n));
+    }
+    expect(quiet.has(line(799))).toBe(true);
+    expect(quiet.has(line(1))).toBe(false);
+    expect(quiet.has(line(799).replace("template", "templat3"))).toBe(false);
+  });
+
   it("still finds a name with digits after lines that differ from it only in a digit", () => {
     // Away from an error word, the near one is no slip of a name (see lookUpCatalogueTypo): it says nothing.
     const near = "10:11:09:651 Agora-SDK [INFO]: p2p error, state GATEWAY_P3P_LOST, retry\n";
