@@ -1,5 +1,7 @@
-import { fstatSync } from "node:fs";
-import { type FileHandle, open } from "node:fs/promises";
+import { constants, fstatSync, open as openDescriptor } from "node:fs";
+import { type FileHandle, open, stat } from "node:fs/promises";
+import { Socket } from "node:net";
+import { promisify } from "node:util";
 import { isatty } from "node:tty";
 import { chooseLanguage } from "../answer/answer.js";
 import { UsageError } from "../errors.js";
@@ -103,9 +105,10 @@ async function openSource(path: string, io: CliIo): Promise<ScanSource | { error
   if (path === "-") return stdinSource(io);
   let handle: FileHandle;
   try {
+    if ((await stat(path)).isFIFO()) return await namedPipeSource(path);
     handle = await open(path, "r");
-    const stat = await handle.stat();
-    if (stat.isDirectory()) {
+    const info = await handle.stat();
+    if (info.isDirectory()) {
       await handle.close();
       return { error: `cannot read ${path} (EISDIR); pass a readable text file, or - for stdin` };
     }
@@ -113,7 +116,7 @@ async function openSource(path: string, io: CliIo): Promise<ScanSource | { error
       name: path,
       chunks: readFileChunks(handle.fd),
       lent: true,
-      size: stat.isFile() ? stat.size : undefined,
+      size: info.isFile() ? info.size : undefined,
       close: () => handle.close(),
     };
   } catch (error) {
@@ -121,17 +124,40 @@ async function openSource(path: string, io: CliIo): Promise<ScanSource | { error
   }
 }
 
+const openNonBlocking = promisify(openDescriptor);
+
 /**
- * The process's own stdin, when it is a file, a pipe or a device, is read straight from its file
- * descriptor in megabyte reads (the stream would hand it over 64 KB at a time); a terminal, or
- * the stream a test passes in, is read as a stream.
+ * A named pipe is opened without waiting for a writer and read on the event loop, as a stream
+ * (libuv polls it): an open or a read waiting on a thread of libuv's pool for a writer that
+ * stays quiet would keep the process from ending on Ctrl-C, because Node waits for the pool's
+ * threads on exit. The stream still waits for a writer to come, and ends when the last one goes.
+ */
+async function namedPipeSource(path: string): Promise<ScanSource> {
+  const descriptor = await openNonBlocking(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  const pipe = new Socket({ fd: descriptor, readable: true, writable: false });
+  return {
+    name: path,
+    chunks: pipe,
+    lent: false,
+    size: undefined,
+    close: async () => {
+      pipe.destroy();
+    },
+  };
+}
+
+/**
+ * The process's own stdin, when it is a file or a device, is read straight from its file
+ * descriptor in megabyte reads (the stream would hand it over 64 KB at a time). A pipe, a
+ * terminal, or the stream a test passes in, is read as a stream: a pipe through the event loop,
+ * so that Ctrl-C ends the process at once even while the pipe is quiet (see namedPipeSource).
  */
 function stdinSource(io: CliIo): ScanSource {
   const base = { name: "stdin", close: async () => undefined };
   if (io.stdin === process.stdin && !isatty(0)) {
     try {
       const stat = fstatSync(0);
-      if (stat.isFile() || stat.isFIFO() || stat.isCharacterDevice())
+      if (stat.isFile() || stat.isCharacterDevice())
         return {
           ...base,
           chunks: readFileChunks(0),

@@ -1,5 +1,15 @@
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  constants,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { open } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough, Readable } from "node:stream";
@@ -113,6 +123,62 @@ describe("bad input stays cheap (real process)", () => {
     child.kill("SIGINT");
     stopped = true;
     expect(await exited).toBe(130);
+  }, 30_000);
+
+  // A named pipe whose writer is quiet, or not there yet: an open or a read left waiting on a
+  // thread of libuv's pool kept the process from ending, however long one waited after Ctrl-C.
+  it.each([
+    ["given by path, with no writer yet", "path"],
+    ["as stdin, with a writer that stays quiet", "stdin"],
+  ] as const)(
+    "exits 130 at once on Ctrl-C on a named pipe %s",
+    async (_how, how) => {
+      const fifo = join(dir, `quiet-${how}.fifo`);
+      spawnSync("mkfifo", [fifo]);
+      // Read and write at once: opening it so never waits, and keeps a writer on it.
+      const stdin = how === "stdin" ? openSync(fifo, constants.O_RDWR) : "ignore";
+      const child = spawn(
+        process.execPath,
+        ["--import", "tsx", "src/cli/main.ts", "scan", ...(how === "path" ? [fifo] : ["-"])],
+        { cwd: REPO_ROOT, stdio: [stdin, "pipe", "pipe"] },
+      );
+      const exited = new Promise<[number | null, number]>((resolve) =>
+        child.on("exit", (code) => resolve([code, Date.now()])),
+      );
+      const killer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+      // Started and waiting on the pipe: tsx takes a moment to load the CLI.
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      const interrupted = Date.now();
+      child.kill("SIGINT");
+      const [code, at] = await exited;
+      clearTimeout(killer);
+      expect(code).toBe(130);
+      expect(at - interrupted).toBeLessThan(2000);
+    },
+    30_000,
+  );
+
+  it("reads a named pipe given by path until its writer is done", async () => {
+    const fifo = join(dir, "log.fifo");
+    spawnSync("mkfifo", [fifo]);
+    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "scan", "--json", fifo], {
+      cwd: REPO_ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      stdout += chunk;
+    });
+    const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+    const writer = await open(fifo, "w");
+    await writer.write("I/agora: joining\n");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await writer.write("11-24 10:11:09.651  4321  4411 E AgoraRtcEngine: onError: 110\n");
+    await writer.close();
+    expect(await exited).toBe(EXIT_OK);
+    expect(JSON.parse(stdout).findings.map((finding: { id: string }) => finding.id)).toEqual([
+      "invalid-token",
+    ]);
   }, 30_000);
 
   it("reads the first megabyte of a 3 MB line and says what it cut", async () => {
