@@ -1,8 +1,8 @@
 import { constants, fstatSync, open as openDescriptor } from "node:fs";
 import { type FileHandle, open, stat } from "node:fs/promises";
 import { Socket } from "node:net";
-import { promisify } from "node:util";
 import { isatty } from "node:tty";
+import { promisify } from "node:util";
 import { chooseLanguage } from "../answer/answer.js";
 import { UsageError } from "../errors.js";
 import type { KnowledgeIndex } from "../index/knowledgeIndex.js";
