@@ -15,7 +15,7 @@ export interface QuietLines {
 }
 
 /** Longer lines are rare and seldom repeat: they are always read. */
-export const QUIET_LINE_MAX_CHARS = 512;
+const QUIET_LINE_MAX_CHARS = 512;
 /** Where kept lines are, by key: one line a slot, a newer one taking it. */
 const SLOTS = 8192;
 /** Kept lines' characters, written round: a line overwritten is forgotten (256 K characters, 512 KB). */
