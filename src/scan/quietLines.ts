@@ -57,7 +57,7 @@ function shapeHash(line: string): number {
  * outside names (a message or a line phrase with a digit): every line is then read. Fixed
  * arrays, allocated once: a scan of a gigabyte that keeps and forgets lines all along leaves no
  * garbage behind (strings kept for a while are promoted to the old generation, which a long scan
- * never collects: it took the RSS 15 MB up).
+ * never collects; see docs/performance.md).
  */
 export function createQuietLines(index: KnowledgeIndex): QuietLines | undefined {
   if (!shapesSayAll(index)) return undefined;
